@@ -1,0 +1,60 @@
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from educities.core.domain.audit import audit_record
+from educities.core.domain.errors import DomainError, PermissionRefused
+from educities.members.models import City, Contact
+
+CITY_EDITABLE_FIELDS = ("region", "population", "latitude", "longitude", "website", "description")
+CONTACT_FIELDS = ("full_name", "position", "department", "email", "phone", "language", "is_primary", "is_public")
+
+
+def _require(actor, permission: str, city: City) -> None:
+    if actor is not None and not actor.has_perm(permission, city):
+        raise PermissionRefused(_("You are not allowed to do this."))
+
+
+@transaction.atomic
+def city_update(*, actor, city: City, **changes) -> City:
+    """Change a city's public profile. Name and country are the Secretariat's (they identify the city)."""
+    _require(actor, "members.change_city", city)
+    unknown = set(changes) - set(CITY_EDITABLE_FIELDS)
+    if unknown:
+        raise DomainError(_("These fields cannot be changed here: %(fields)s") % {"fields": ", ".join(sorted(unknown))})
+    changed = [field for field, value in changes.items() if getattr(city, field) != value]
+    for field in changed:
+        setattr(city, field, changes[field])
+    if changed:
+        city.save(update_fields=[*changed, "updated_at"])
+        audit_record(subject=city, action="city_update", actor=actor, comment=", ".join(changed))
+    return city
+
+
+@transaction.atomic
+def contact_save(*, actor, city: City, contact: Contact | None = None, **values) -> Contact:
+    _require(actor, "members.change_contacts", city)
+    if contact is not None and contact.city_id != city.pk:
+        raise PermissionRefused(_("You are not allowed to do this."))
+    email = values.get("email", contact.email if contact else "").strip().lower()
+    duplicate = Contact.objects.filter(city=city, email__iexact=email)
+    if contact is not None:
+        duplicate = duplicate.exclude(pk=contact.pk)
+    if duplicate.exists():
+        raise DomainError(_("This city already has a contact with the e-mail %(email)s.") % {"email": email})
+    contact = contact or Contact(city=city)
+    for field in CONTACT_FIELDS:
+        if field in values:
+            setattr(contact, field, values[field])
+    contact.email = email
+    if contact.is_primary:
+        Contact.objects.filter(city=city, is_primary=True).exclude(pk=contact.pk).update(is_primary=False)
+    contact.save()
+    audit_record(subject=city, action="contact_save", actor=actor, comment=contact.full_name)
+    return contact
+
+
+@transaction.atomic
+def contact_delete(*, actor, contact: Contact) -> None:
+    _require(actor, "members.change_contacts", contact.city)
+    audit_record(subject=contact.city, action="contact_delete", actor=actor, comment=contact.full_name)
+    contact.delete()

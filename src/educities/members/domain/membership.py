@@ -1,0 +1,232 @@
+"""The membership workflow: application → review → invoiced → paid → ratified (member).
+
+Every step is a function below; all of them go through ``_membership_transition``, which checks the
+guard, saves, writes the audit log and sends the e-mails after commit.
+"""
+
+from datetime import date
+
+from django.conf import settings
+from django.core.files.uploadedfile import UploadedFile
+from django.db import IntegrityError, transaction
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from educities.core.domain.audit import audit_record
+from educities.core.domain.errors import DomainError, PermissionRefused, TransitionNotAllowed
+from educities.core.domain.notifications import email_notify_on_commit
+from educities.members.domain.fees import fee_invoice, fee_mark_paid
+from educities.members.domain.queries import city_fees_paid_up, city_unpaid_fees
+from educities.members.domain.roles import role_grant_city_editor
+from educities.members.enums import MEMBERSHIP_TRANSITIONS, FeeStatus, MembershipStatus, RoleKind
+from educities.members.models import City, Country, GeneralAssembly, MembershipApplication
+
+
+def _require(actor, permission: str, city: City | None) -> None:
+    # ``actor=None`` is the system itself (demo loader, management commands).
+    if actor is not None and not actor.has_perm(permission, city):
+        raise PermissionRefused(_("You are not allowed to do this."))
+
+
+def _city_slug(name: str, country: Country) -> str:
+    base = slugify(f"{name}-{country.code}")[:130] or f"city-{country.code}".lower()
+    slug, n = base, 2
+    while City.objects.filter(slug=slug).exists():
+        slug, n = f"{base}-{n}", n + 1
+    return slug
+
+
+def _notify(*, city: City, to_state: str, comment: str) -> None:
+    editors = list(
+        city.role_grants.filter(kind=RoleKind.CITY_EDITOR).values_list("user__email", "user__language")
+    )
+    primary = city.contacts.filter(is_primary=True).values_list("email", "language").first()
+    recipients_by_language: dict[str, list[str]] = {}
+    for email, language in [*editors, *([primary] if primary else [])]:
+        recipients_by_language.setdefault(language or settings.LANGUAGE_CODE, []).append(email)
+    recipients_by_language.setdefault(settings.LANGUAGE_CODE, []).append(settings.SECRETARIAT_EMAIL)
+    for language, recipients in recipients_by_language.items():
+        with translation.override(language):
+            context = {
+                "city": city,
+                "status": MembershipStatus(to_state).label,
+                "comment": comment,
+            }
+            subject = _("%(city)s: %(status)s") % {"city": city.name, "status": context["status"]}
+            body = render_to_string("members/email/membership_changed.txt", context)
+        email_notify_on_commit(recipients=recipients, subject=subject, body=body, language=language)
+
+
+@transaction.atomic
+def _membership_transition(*, city: City, to: str, actor, comment: str = "", action: str, extra_fields=()) -> City:
+    # Lock the row so two staff clicking at once cannot both move it.
+    current = City.objects.select_for_update().only("membership_status").get(pk=city.pk).membership_status
+    if to not in MEMBERSHIP_TRANSITIONS.get(current, set()):
+        raise TransitionNotAllowed(
+            _("%(city)s cannot go from “%(from)s” to “%(to)s”.")
+            % {
+                "city": city.name,
+                "from": MembershipStatus(current).label,
+                "to": MembershipStatus(to).label,
+            }
+        )
+    city.membership_status = to
+    city.save(update_fields=["membership_status", "updated_at", *extra_fields])
+    audit_record(subject=city, action=action, actor=actor, from_state=current, to_state=to, comment=comment)
+    _notify(city=city, to_state=to, comment=comment)
+    return city
+
+
+def membership_apply(
+    *,
+    actor,
+    name: str,
+    country: Country,
+    population: int,
+    latitude: float,
+    longitude: float,
+    mayor_form: UploadedFile,
+    plenary_approval: UploadedFile,
+    region: str = "",
+    website: str = "",
+    motivation: str = "",
+) -> City:
+    """A city applies to join. The applicant becomes the city's editor."""
+    _require(actor, "members.apply_membership", None)
+    name = name.strip()
+    if City.objects.filter(country=country, name__iexact=name).exists():
+        raise DomainError(
+            _("%(city)s (%(country)s) is already registered. Contact the Secretariat if you need access to it.")
+            % {"city": name, "country": country.name}
+        )
+    try:
+        with transaction.atomic():
+            city = City.objects.create(
+                name=name,
+                slug=_city_slug(name, country),
+                country=country,
+                region=region,
+                population=population,
+                latitude=latitude,
+                longitude=longitude,
+                website=website,
+                membership_status=MembershipStatus.APPLIED,
+            )
+            MembershipApplication.objects.create(
+                city=city,
+                submitted_by=actor,
+                mayor_form=mayor_form,
+                plenary_approval=plenary_approval,
+                motivation=motivation,
+            )
+            if actor is not None:
+                role_grant_city_editor(user=actor, city=city)
+            audit_record(subject=city, action="apply", actor=actor, to_state=MembershipStatus.APPLIED)
+            _notify(city=city, to_state=MembershipStatus.APPLIED, comment=motivation)
+    except IntegrityError as error:  # a concurrent application for the same city
+        raise DomainError(_("%(city)s is already registered.") % {"city": name}) from error
+    return city
+
+
+def membership_review_start(*, city: City, actor, comment: str = "") -> City:
+    _require(actor, "members.review_membership", city)
+    return _membership_transition(
+        city=city, to=MembershipStatus.UNDER_REVIEW, actor=actor, comment=comment, action="review_start"
+    )
+
+
+@transaction.atomic
+def membership_invoice(*, city: City, actor, year: int | None = None, comment: str = "") -> City:
+    _require(actor, "members.review_membership", city)
+    if city.membership_status != MembershipStatus.UNDER_REVIEW:
+        # Let the transition produce its message before any fee record is created.
+        return _membership_transition(
+            city=city, to=MembershipStatus.INVOICED, actor=actor, comment=comment, action="invoice"
+        )
+    record = fee_invoice(city=city, year=year or timezone.localdate().year, actor=actor)
+    return _membership_transition(
+        city=city,
+        to=MembershipStatus.INVOICED,
+        actor=actor,
+        comment=comment or _("Fee of %(amount)s EUR invoiced.") % {"amount": record.amount},
+        action="invoice",
+    )
+
+
+@transaction.atomic
+def membership_record_payment(*, city: City, actor, paid_on: date | None = None, comment: str = "") -> City:
+    _require(actor, "members.manage_fees", city)
+    if city.membership_status != MembershipStatus.INVOICED:
+        return _membership_transition(city=city, to=MembershipStatus.PAID, actor=actor, comment=comment, action="pay")
+    for record in city.fees.filter(status=FeeStatus.UNPAID):
+        fee_mark_paid(record=record, actor=actor, paid_on=paid_on)
+    return _membership_transition(city=city, to=MembershipStatus.PAID, actor=actor, comment=comment, action="pay")
+
+
+@transaction.atomic
+def membership_ratify(*, city: City, actor, assembly: GeneralAssembly, comment: str = "") -> City:
+    _require(actor, "members.review_membership", city)
+    if city.membership_status == MembershipStatus.PAID:
+        city.member_since = assembly.date
+        city.ratified_at = assembly
+        city.certificate_number = f"EC-{assembly.date.year}-{city.pk:05d}"
+    return _membership_transition(
+        city=city,
+        to=MembershipStatus.MEMBER,
+        actor=actor,
+        comment=comment or _("Ratified by the General Assembly of %(assembly)s.") % {"assembly": assembly},
+        action="ratify",
+        extra_fields=("member_since", "ratified_at", "certificate_number"),
+    )
+
+
+def membership_reject(*, city: City, actor, comment: str) -> City:
+    _require(actor, "members.review_membership", city)
+    if not comment.strip():
+        raise DomainError(_("Give the reason for the rejection: the city will receive it."))
+    return _membership_transition(
+        city=city, to=MembershipStatus.REJECTED, actor=actor, comment=comment, action="reject"
+    )
+
+
+def membership_suspend(*, city: City, actor, comment: str = "") -> City:
+    _require(actor, "members.review_membership", city)
+    if not city_unpaid_fees(city=city):
+        raise TransitionNotAllowed(
+            _("%(city)s has no unpaid fee: it cannot be suspended for unpaid fees.") % {"city": city.name}
+        )
+    return _membership_transition(
+        city=city, to=MembershipStatus.SUSPENDED, actor=actor, comment=comment, action="suspend"
+    )
+
+
+def membership_reinstate(*, city: City, actor, comment: str = "") -> City:
+    _require(actor, "members.review_membership", city)
+    if city.membership_status == MembershipStatus.SUSPENDED and not city_fees_paid_up(city=city):
+        raise TransitionNotAllowed(
+            _("%(city)s still has unpaid fees: record the payment first.") % {"city": city.name}
+        )
+    return _membership_transition(
+        city=city, to=MembershipStatus.MEMBER, actor=actor, comment=comment, action="reinstate"
+    )
+
+
+def membership_withdraw(*, city: City, actor, comment: str = "") -> City:
+    _require(actor, "members.withdraw_membership", city)
+    return _membership_transition(
+        city=city, to=MembershipStatus.WITHDRAWN, actor=actor, comment=comment, action="withdraw"
+    )
+
+
+def membership_allowed_actions(*, city: City) -> list[str]:
+    """The names of the steps the Secretariat can take next, for the back office buttons."""
+    return {
+        MembershipStatus.APPLIED: ["review_start", "reject", "withdraw"],
+        MembershipStatus.UNDER_REVIEW: ["invoice", "reject", "withdraw"],
+        MembershipStatus.INVOICED: ["record_payment", "reject", "withdraw"],
+        MembershipStatus.PAID: ["ratify", "reject", "withdraw"],
+        MembershipStatus.MEMBER: ["suspend", "withdraw"],
+        MembershipStatus.SUSPENDED: ["reinstate", "withdraw"],
+    }.get(city.membership_status, [])

@@ -1,0 +1,21 @@
+import pytest
+
+
+@pytest.fixture(autouse=True)
+def _isolated_settings(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+    settings.ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+    settings.MAP_TILE_URL = ""  # tests never reach the internet
+
+
+@pytest.fixture
+def pdf_bytes() -> bytes:
+    from tests.factories import make_pdf_bytes
+
+    return make_pdf_bytes()
