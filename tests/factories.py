@@ -9,8 +9,19 @@ from fpdf import FPDF
 
 from educities.accounts.models import User
 from educities.charter.models import CharterPrinciple, PrincipleGroup
-from educities.members.domain.roles import role_grant_city_editor, role_grant_coordinator, role_grant_executive
-from educities.members.enums import FeeStatus, IncomeGroup, MembershipStatus, NetworkKind, NetworkRole, WorldRegion
+from educities.members.domain.roles import (
+    role_grant_city_editor,
+    role_grant_coordinator,
+    role_grant_executive,
+)
+from educities.members.enums import (
+    FeeStatus,
+    IncomeGroup,
+    MembershipStatus,
+    NetworkKind,
+    NetworkRole,
+    WorldRegion,
+)
 from educities.members.models import (
     City,
     Contact,

@@ -74,6 +74,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "educities.accounts.middleware.StaffMFAMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
 ]
 
@@ -140,6 +141,7 @@ USE_TZ = True
 # --- Static and uploaded files --------------------------------------------------------
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(env("STATIC_ROOT", str(VAR_DIR / "static")))
+STATICFILES_DIRS = [BASE_DIR / "src" / "educities" / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env("MEDIA_ROOT", str(VAR_DIR / "media")))
 STORAGES = {
@@ -190,6 +192,9 @@ ACCOUNT_EMAIL_SUBJECT_PREFIX = "[educities] "
 ACCOUNT_ADAPTER = "educities.accounts.adapter.AccountAdapter"
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "educities"
+# Secretariat staff need an authenticator app (TOTP) for the back office and the admin.
+# Only the local demo (bin/serve) turns this off.
+STAFF_MFA_REQUIRED = env_bool("STAFF_MFA_REQUIRED", default=True)
 
 # --- REST API ----------------------------------------------------------------------------
 REST_FRAMEWORK = {
@@ -209,6 +214,14 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    # One schema component per choice set, named after its enum (a country's and a city's world region share one).
+    "ENUM_NAME_OVERRIDES": {
+        "WorldRegionEnum": "educities.members.enums.WorldRegion",
+        "IncomeGroupEnum": "educities.members.enums.IncomeGroup",
+        "PopulationBandEnum": "educities.members.enums.PopulationBand",
+        "NetworkKindEnum": "educities.members.enums.NetworkKind",
+        "NetworkRoleEnum": "educities.members.enums.NetworkRole",
+    },
 }
 
 # --- Maps -------------------------------------------------------------------------------
@@ -226,7 +239,9 @@ CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SECURE_HSTS_SECONDS = int(env("HSTS_SECONDS", "0"))
 SECURE_HSTS_INCLUDE_SUBDOMAINS = SECURE_HSTS_SECONDS > 0
 SECURE_HSTS_PRELOAD = SECURE_HSTS_SECONDS > 0
-SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("BEHIND_PROXY", default=False) else None
+SECURE_PROXY_SSL_HEADER = (
+    ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("BEHIND_PROXY", default=False) else None
+)
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"

@@ -20,6 +20,4 @@ def validate_pdf_upload(upload) -> None:
     upload.seek(position)
     kind = filetype.guess(head)
     if kind is None or kind.mime != "application/pdf":
-        raise ValidationError(
-            _("The file must be a PDF document."), code="not_pdf"
-        )
+        raise ValidationError(_("The file must be a PDF document."), code="not_pdf")

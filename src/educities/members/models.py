@@ -95,8 +95,7 @@ class City(TimestampedModel):
         constraints = [
             models.UniqueConstraint(fields=["country", "name"], name="city_unique_name_per_country"),
             models.CheckConstraint(
-                condition=Q(latitude__gte=-90, latitude__lte=90)
-                & Q(longitude__gte=-180, longitude__lte=180),
+                condition=Q(latitude__gte=-90, latitude__lte=90) & Q(longitude__gte=-180, longitude__lte=180),
                 name="city_coordinates_valid",
             ),
         ]
@@ -284,7 +283,9 @@ class RoleGrant(models.Model):
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="role_grants")
     kind = models.CharField(_("role"), max_length=16, choices=RoleKind.choices)
-    city = models.ForeignKey(City, null=True, blank=True, on_delete=models.CASCADE, related_name="role_grants")
+    city = models.ForeignKey(
+        City, null=True, blank=True, on_delete=models.CASCADE, related_name="role_grants"
+    )
     network = models.ForeignKey(
         Network, null=True, blank=True, on_delete=models.CASCADE, related_name="role_grants"
     )

@@ -6,7 +6,16 @@ from educities.core.domain.errors import DomainError, PermissionRefused
 from educities.members.models import City, Contact
 
 CITY_EDITABLE_FIELDS = ("region", "population", "latitude", "longitude", "website", "description")
-CONTACT_FIELDS = ("full_name", "position", "department", "email", "phone", "language", "is_primary", "is_public")
+CONTACT_FIELDS = (
+    "full_name",
+    "position",
+    "department",
+    "email",
+    "phone",
+    "language",
+    "is_primary",
+    "is_public",
+)
 
 
 def _require(actor, permission: str, city: City) -> None:
@@ -20,7 +29,9 @@ def city_update(*, actor, city: City, **changes) -> City:
     _require(actor, "members.change_city", city)
     unknown = set(changes) - set(CITY_EDITABLE_FIELDS)
     if unknown:
-        raise DomainError(_("These fields cannot be changed here: %(fields)s") % {"fields": ", ".join(sorted(unknown))})
+        raise DomainError(
+            _("These fields cannot be changed here: %(fields)s") % {"fields": ", ".join(sorted(unknown))}
+        )
     changed = [field for field, value in changes.items() if getattr(city, field) != value]
     for field in changed:
         setattr(city, field, changes[field])

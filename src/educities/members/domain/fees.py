@@ -51,7 +51,9 @@ def fee_mark_paid(*, record: FeeRecord, actor=None, paid_on: date | None = None)
     record.status = FeeStatus.PAID
     record.paid_on = paid_on or timezone.localdate()
     record.save(update_fields=["status", "paid_on", "updated_at"])
-    audit_record(subject=record.city, action="fee_paid", actor=actor, comment=f"{record.year}: {record.amount} EUR")
+    audit_record(
+        subject=record.city, action="fee_paid", actor=actor, comment=f"{record.year}: {record.amount} EUR"
+    )
     return record
 
 

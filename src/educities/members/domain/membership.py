@@ -60,7 +60,9 @@ def _notify(*, city: City, to_state: str, comment: str) -> None:
 
 
 @transaction.atomic
-def _membership_transition(*, city: City, to: str, actor, comment: str = "", action: str, extra_fields=()) -> City:
+def _membership_transition(
+    *, city: City, to: str, actor, comment: str = "", action: str, extra_fields=()
+) -> City:
     # Lock the row so two staff clicking at once cannot both move it.
     current = City.objects.select_for_update().only("membership_status").get(pk=city.pk).membership_status
     if to not in MEMBERSHIP_TRANSITIONS.get(current, set()):
@@ -98,7 +100,10 @@ def membership_apply(
     name = name.strip()
     if City.objects.filter(country=country, name__iexact=name).exists():
         raise DomainError(
-            _("%(city)s (%(country)s) is already registered. Contact the Secretariat if you need access to it.")
+            _(
+                "%(city)s (%(country)s) is already registered. "
+                "Contact the Secretariat if you need access to it."
+            )
             % {"city": name, "country": country.name}
         )
     try:
@@ -159,10 +164,14 @@ def membership_invoice(*, city: City, actor, year: int | None = None, comment: s
 def membership_record_payment(*, city: City, actor, paid_on: date | None = None, comment: str = "") -> City:
     _require(actor, "members.manage_fees", city)
     if city.membership_status != MembershipStatus.INVOICED:
-        return _membership_transition(city=city, to=MembershipStatus.PAID, actor=actor, comment=comment, action="pay")
+        return _membership_transition(
+            city=city, to=MembershipStatus.PAID, actor=actor, comment=comment, action="pay"
+        )
     for record in city.fees.filter(status=FeeStatus.UNPAID):
         fee_mark_paid(record=record, actor=actor, paid_on=paid_on)
-    return _membership_transition(city=city, to=MembershipStatus.PAID, actor=actor, comment=comment, action="pay")
+    return _membership_transition(
+        city=city, to=MembershipStatus.PAID, actor=actor, comment=comment, action="pay"
+    )
 
 
 @transaction.atomic

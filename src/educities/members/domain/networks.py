@@ -15,7 +15,9 @@ from educities.members.enums import (
 from educities.members.models import City, Network, NetworkMembership
 
 
-def _check_thematic_composition(*, cities: list[City], coordinator: City | None, co_coordinators: list[City]) -> None:
+def _check_thematic_composition(
+    *, cities: list[City], coordinator: City | None, co_coordinators: list[City]
+) -> None:
     everyone = {c.pk: c for c in [*cities, *([coordinator] if coordinator else []), *co_coordinators]}
     countries = {c.country_id for c in everyone.values()}
     problems = []
@@ -31,15 +33,22 @@ def _check_thematic_composition(*, cities: list[City], coordinator: City | None,
         )
     if coordinator is None:
         problems.append(_("it needs one coordinating city"))
-    if len({c.pk for c in co_coordinators} - ({coordinator.pk} if coordinator else set())) < THEMATIC_MIN_CO_COORDINATORS:
+    if (
+        len({c.pk for c in co_coordinators} - ({coordinator.pk} if coordinator else set()))
+        < THEMATIC_MIN_CO_COORDINATORS
+    ):
         problems.append(
             _("it needs at least %(n)d co-coordinating cities") % {"n": THEMATIC_MIN_CO_COORDINATORS}
         )
     not_members = sorted(c.name for c in everyone.values() if c.membership_status != MembershipStatus.MEMBER)
     if not_members:
-        problems.append(_("only member cities can take part (not: %(cities)s)") % {"cities": ", ".join(not_members)})
+        problems.append(
+            _("only member cities can take part (not: %(cities)s)") % {"cities": ", ".join(not_members)}
+        )
     if problems:
-        raise DomainError(_("The network cannot be created: %(problems)s.") % {"problems": "; ".join(problems)})
+        raise DomainError(
+            _("The network cannot be created: %(problems)s.") % {"problems": "; ".join(problems)}
+        )
 
 
 @transaction.atomic
@@ -93,9 +102,13 @@ def _network_slug(name: str) -> str:
 
 
 @transaction.atomic
-def network_add_city(*, actor, network: Network, city: City, role: str = NetworkRole.MEMBER) -> NetworkMembership:
+def network_add_city(
+    *, actor, network: Network, city: City, role: str = NetworkRole.MEMBER
+) -> NetworkMembership:
     if actor is not None and not actor.has_perm("members.change_network", network):
         raise PermissionRefused(_("You are not allowed to do this."))
-    row, _created = NetworkMembership.objects.update_or_create(network=network, city=city, defaults={"role": role})
+    row, _created = NetworkMembership.objects.update_or_create(
+        network=network, city=city, defaults={"role": role}
+    )
     audit_record(subject=network, action="network_add_city", actor=actor, comment=city.name)
     return row

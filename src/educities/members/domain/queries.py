@@ -131,7 +131,9 @@ def cities_fee_status(*, year: int) -> QuerySet[City]:
     return (
         City.objects.filter(membership_status__in=[MembershipStatus.MEMBER, MembershipStatus.SUSPENDED])
         .select_related("country")
-        .prefetch_related(Prefetch("fees", queryset=FeeRecord.objects.filter(year=year), to_attr="fees_of_year"))
+        .prefetch_related(
+            Prefetch("fees", queryset=FeeRecord.objects.filter(year=year), to_attr="fees_of_year")
+        )
         .annotate(owes_earlier_years=Exists(unpaid_before))
         .order_by("name")
     )

@@ -27,7 +27,10 @@ class CityFilter(django_filters.FilterSet):
         empty_label=_("All networks"),
     )
     region = django_filters.ChoiceFilter(
-        label=_("World region"), choices=WorldRegion.choices, field_name="country__region", empty_label=_("All regions")
+        label=_("World region"),
+        choices=WorldRegion.choices,
+        field_name="country__region",
+        empty_label=_("All regions"),
     )
     population = django_filters.ChoiceFilter(
         label=_("Population"),

@@ -1,0 +1,25 @@
+"""Load the demo data (countries, ~500 member cities, networks, applications, Charter, users).
+
+    manage.py demo_load
+
+Idempotent: a second run finds everything in place and changes nothing. Demo accounts (password
+``educities-demo``): staff@, executive@, coordinator@ and editor@educities.localhost.
+"""
+
+from django.core.management.base import BaseCommand
+
+from educities.members.demo.loader import demo_load
+
+
+class Command(BaseCommand):
+    help = "Load the demo data; running it again changes nothing."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--send-emails",
+            action="store_true",
+            help="send the workflow's notification e-mails (by default they are discarded)",
+        )
+
+    def handle(self, *args, send_emails: bool = False, **options):
+        demo_load(log=self.stdout.write, send_emails=send_emails)
