@@ -166,7 +166,8 @@ def test_city_editor_pages_do_not_require_totp_of_staff(client):
 
 
 @pytest.mark.parametrize(
-    ("value", "expected"), [(None, True), ("", True), ("1", True), ("true", True), ("0", False), ("no", False)]
+    ("value", "expected"),
+    [(None, True), ("", True), ("1", True), ("true", True), ("0", False), ("no", False)],
 )
 def test_staff_mfa_setting_is_on_unless_turned_off(monkeypatch, value, expected):
     from educities.settings import env_bool
