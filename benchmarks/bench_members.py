@@ -99,7 +99,8 @@ def markdown(runs: list[dict], *, requests: int, postgres: bool) -> str:
         "",
         (
             f"Measured {machine['date']} by `benchmarks/bench_members.py` on {machine['cpus']} CPU(s) "
-            f"({machine['platform']}), Python {machine['python']}, Django {machine['django']}, {database}. "
+            f"({machine['platform']}), Python {machine['python']}, Django {machine['django']}, {database}"
+            f"{' (persistent connections)' if postgres else ''}. "
             f"Server time is the whole Django stack in process (`django.test.Client`, no network), "
             f"{requests} requests per page after 3 warm-up requests; queries counted on one more request."
         ),
@@ -154,6 +155,8 @@ def run_worker(*, size: int, requests: int, postgres: bool, result_file: Path) -
     os.environ.setdefault("EDUCITIES_ALLOWED_HOSTS", "testserver,localhost,127.0.0.1")
     if postgres:
         os.environ["DATABASE_URL"] = POSTGRES_URL
+        # Persistent connections, as production runs PostgreSQL; otherwise each request pays a connect.
+        os.environ.setdefault("EDUCITIES_DB_CONN_MAX_AGE", "60")
         recreate_postgres_database(POSTGRES_URL)
     else:
         os.environ.pop("DATABASE_URL", None)

@@ -214,6 +214,9 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    # No deep links: Swagger UI puts them as links inside the operation buttons, which axe-core refuses
+    # (nested interactive controls).
+    "SWAGGER_UI_SETTINGS": {"deepLinking": False},
     # One schema component per choice set, named after its enum (a country's and a city's world region share one).
     "ENUM_NAME_OVERRIDES": {
         "WorldRegionEnum": "educities.members.enums.WorldRegion",

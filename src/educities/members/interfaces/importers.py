@@ -338,6 +338,12 @@ class CityResource(_StrictResource):
             }
         return {}
 
+    def init_instance(self, row=None):
+        instance = super().init_instance(row)
+        # Imports load the registry of existing members: an empty or missing status means member.
+        instance.membership_status = MembershipStatus.MEMBER
+        return instance
+
     def before_save_instance(self, instance, row, **kwargs):
         if not instance.slug:
             instance.slug = _unique_slug(instance.name, str(instance.country.code))
