@@ -5,6 +5,7 @@ been drawn). Signed-in pages get their session cookie directly (the sign-in form
 page, and the journeys sign in through it).
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import pytest
@@ -39,6 +40,17 @@ class Screen:
     path: str  # "{lang}" is replaced by the language code
     who: str = "anonymous"  # anonymous, editor or staff
     ready: str = "main h1"  # a selector that shows the page has rendered
+    act: Callable | None = None  # what the visitor does on the page before it is checked
+
+
+def _send_empty_application(page) -> None:
+    page.locator("main form[enctype='multipart/form-data'] button[type=submit]").click()
+
+
+def _sign_in_with_wrong_password(page) -> None:
+    page.locator("input[name=login]").fill("nobody@example.org")
+    page.locator("input[name=password]").fill("not-the-password")
+    page.locator("main form button[type=submit]").click()
 
 
 SCREENS = [
@@ -52,9 +64,11 @@ SCREENS = [
     Screen("charter", "/{lang}/charter/"),
     Screen("join-anonymous", "/{lang}/join/"),
     Screen("login", "/{lang}/accounts/login/"),
+    Screen("login-error", "/{lang}/accounts/login/", act=_sign_in_with_wrong_password, ready="main [role=alert]"),
     Screen("signup", "/{lang}/accounts/signup/"),
     Screen("password-reset", "/{lang}/accounts/password/reset/"),
     Screen("join-signed-in", "/{lang}/join/", who="editor"),
+    Screen("join-errors", "/{lang}/join/", who="editor", act=_send_empty_application, ready="[aria-invalid=true]"),
     Screen("my-cities", "/{lang}/my-cities/", who="editor"),
     Screen("city-edit", "/{lang}/my-cities/girona/", who="editor"),
     Screen("contact-new", "/{lang}/my-cities/girona/contacts/new/", who="editor"),
@@ -125,6 +139,8 @@ def test_page_has_no_serious_accessibility_violation(live_server, page_factory, 
     response = page.goto(live_server.url + screen.path.format(lang=lang))
 
     assert response.status == 200
+    if screen.act is not None:
+        screen.act(page)
     expect(page.locator("html")).to_have_attribute("lang", lang)
     expect(page.locator(screen.ready).first).to_be_visible()
     wait_for_maps(page)

@@ -63,36 +63,28 @@ class MembershipStatus(models.TextChoices):
     WITHDRAWN = "withdrawn", _("Withdrawn")
 
 
-# The membership workflow: which states each state may move to.
-MEMBERSHIP_TRANSITIONS: dict[str, set[str]] = {
-    MembershipStatus.APPLIED: {
-        MembershipStatus.UNDER_REVIEW,
-        MembershipStatus.REJECTED,
-        MembershipStatus.WITHDRAWN,
-    },
-    MembershipStatus.UNDER_REVIEW: {
-        MembershipStatus.INVOICED,
-        MembershipStatus.REJECTED,
-        MembershipStatus.WITHDRAWN,
-    },
-    MembershipStatus.INVOICED: {
-        MembershipStatus.PAID,
-        MembershipStatus.REJECTED,
-        MembershipStatus.WITHDRAWN,
-    },
-    MembershipStatus.PAID: {MembershipStatus.MEMBER, MembershipStatus.REJECTED, MembershipStatus.WITHDRAWN},
-    MembershipStatus.MEMBER: {MembershipStatus.SUSPENDED, MembershipStatus.WITHDRAWN},
-    MembershipStatus.SUSPENDED: {MembershipStatus.MEMBER, MembershipStatus.WITHDRAWN},
-    MembershipStatus.REJECTED: set(),
-    MembershipStatus.WITHDRAWN: set(),
-}
-
 PENDING_STATUSES = [
     MembershipStatus.APPLIED,
     MembershipStatus.UNDER_REVIEW,
     MembershipStatus.INVOICED,
     MembershipStatus.PAID,
 ]
+
+# The membership workflow as steps: each step's name, the states it may start from and the state it
+# leads to. The transition function, the back office buttons and the docs all read this one table.
+MEMBERSHIP_STEPS: dict[str, tuple[frozenset[str], str]] = {
+    "review_start": (frozenset({MembershipStatus.APPLIED}), MembershipStatus.UNDER_REVIEW),
+    "invoice": (frozenset({MembershipStatus.UNDER_REVIEW}), MembershipStatus.INVOICED),
+    "pay": (frozenset({MembershipStatus.INVOICED}), MembershipStatus.PAID),
+    "ratify": (frozenset({MembershipStatus.PAID}), MembershipStatus.MEMBER),
+    "reject": (frozenset(PENDING_STATUSES), MembershipStatus.REJECTED),
+    "suspend": (frozenset({MembershipStatus.MEMBER}), MembershipStatus.SUSPENDED),
+    "reinstate": (frozenset({MembershipStatus.SUSPENDED}), MembershipStatus.MEMBER),
+    "withdraw": (
+        frozenset({*PENDING_STATUSES, MembershipStatus.MEMBER, MembershipStatus.SUSPENDED}),
+        MembershipStatus.WITHDRAWN,
+    ),
+}
 
 
 class FeeStatus(models.TextChoices):

@@ -5,6 +5,7 @@ from educities.core.domain.errors import DomainError, PermissionRefused, Transit
 from educities.core.models import AuditEntry
 from educities.members.domain.fees import fee_table_load_defaults
 from educities.members.domain.membership import (
+    membership_allowed_actions,
     membership_apply,
     membership_invoice,
     membership_ratify,
@@ -153,3 +154,39 @@ def test_membership_withdraw_by_own_editor():
     membership_withdraw(city=city, actor=user, comment="Not now")
     city.refresh_from_db()
     assert city.membership_status == MembershipStatus.WITHDRAWN
+
+
+def test_membership_ratify_refused_for_suspended_city():
+    staff = StaffFactory()
+    city = CityFactory(membership_status=MembershipStatus.SUSPENDED, certificate_number="EC-2010-00001")
+
+    with pytest.raises(TransitionNotAllowed):
+        membership_ratify(city=city, actor=staff, assembly=GeneralAssemblyFactory())
+
+    city.refresh_from_db()
+    assert (city.membership_status, city.certificate_number) == (MembershipStatus.SUSPENDED, "EC-2010-00001")
+
+
+def test_membership_reinstate_refused_for_paid_applicant():
+    city = CityFactory(membership_status=MembershipStatus.PAID)
+    with pytest.raises(TransitionNotAllowed):
+        membership_reinstate(city=city, actor=StaffFactory())
+    city.refresh_from_db()
+    assert city.membership_status == MembershipStatus.PAID
+
+
+@pytest.mark.parametrize(
+    ("status", "expected"),
+    [
+        (MembershipStatus.APPLIED, ["review_start", "reject", "withdraw"]),
+        (MembershipStatus.UNDER_REVIEW, ["invoice", "reject", "withdraw"]),
+        (MembershipStatus.INVOICED, ["record_payment", "reject", "withdraw"]),
+        (MembershipStatus.PAID, ["ratify", "reject", "withdraw"]),
+        (MembershipStatus.MEMBER, ["suspend", "withdraw"]),
+        (MembershipStatus.SUSPENDED, ["reinstate", "withdraw"]),
+        (MembershipStatus.REJECTED, []),
+        (MembershipStatus.WITHDRAWN, []),
+    ],
+)
+def test_membership_allowed_actions_follow_the_step_table(status, expected):
+    assert membership_allowed_actions(city=CityFactory(membership_status=status)) == expected

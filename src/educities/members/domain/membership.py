@@ -20,7 +20,7 @@ from educities.core.domain.notifications import email_notify_on_commit
 from educities.members.domain.fees import fee_invoice, fee_mark_paid
 from educities.members.domain.queries import city_fees_paid_up, city_unpaid_fees
 from educities.members.domain.roles import role_grant_city_editor
-from educities.members.enums import MEMBERSHIP_TRANSITIONS, FeeStatus, MembershipStatus, RoleKind
+from educities.members.enums import MEMBERSHIP_STEPS, FeeStatus, MembershipStatus, RoleKind
 from educities.members.models import City, Country, GeneralAssembly, MembershipApplication
 
 
@@ -60,12 +60,11 @@ def _notify(*, city: City, to_state: str, comment: str) -> None:
 
 
 @transaction.atomic
-def _membership_transition(
-    *, city: City, to: str, actor, comment: str = "", action: str, extra_fields=()
-) -> City:
+def _membership_transition(*, city: City, action: str, actor, comment: str = "", extra_fields=()) -> City:
+    from_states, to = MEMBERSHIP_STEPS[action]
     # Lock the row so two staff clicking at once cannot both move it.
     current = City.objects.select_for_update().only("membership_status").get(pk=city.pk).membership_status
-    if to not in MEMBERSHIP_TRANSITIONS.get(current, set()):
+    if current not in from_states:
         raise TransitionNotAllowed(
             _("%(city)s cannot go from “%(from)s” to “%(to)s”.")
             % {
@@ -137,9 +136,7 @@ def membership_apply(
 
 def membership_review_start(*, city: City, actor, comment: str = "") -> City:
     _require(actor, "members.review_membership", city)
-    return _membership_transition(
-        city=city, to=MembershipStatus.UNDER_REVIEW, actor=actor, comment=comment, action="review_start"
-    )
+    return _membership_transition(city=city, actor=actor, comment=comment, action="review_start")
 
 
 @transaction.atomic
@@ -147,13 +144,10 @@ def membership_invoice(*, city: City, actor, year: int | None = None, comment: s
     _require(actor, "members.review_membership", city)
     if city.membership_status != MembershipStatus.UNDER_REVIEW:
         # Let the transition produce its message before any fee record is created.
-        return _membership_transition(
-            city=city, to=MembershipStatus.INVOICED, actor=actor, comment=comment, action="invoice"
-        )
+        return _membership_transition(city=city, actor=actor, comment=comment, action="invoice")
     record = fee_invoice(city=city, year=year or timezone.localdate().year, actor=actor)
     return _membership_transition(
         city=city,
-        to=MembershipStatus.INVOICED,
         actor=actor,
         comment=comment or _("Fee of %(amount)s EUR invoiced.") % {"amount": record.amount},
         action="invoice",
@@ -164,14 +158,10 @@ def membership_invoice(*, city: City, actor, year: int | None = None, comment: s
 def membership_record_payment(*, city: City, actor, paid_on: date | None = None, comment: str = "") -> City:
     _require(actor, "members.manage_fees", city)
     if city.membership_status != MembershipStatus.INVOICED:
-        return _membership_transition(
-            city=city, to=MembershipStatus.PAID, actor=actor, comment=comment, action="pay"
-        )
+        return _membership_transition(city=city, actor=actor, comment=comment, action="pay")
     for record in city.fees.filter(status=FeeStatus.UNPAID):
         fee_mark_paid(record=record, actor=actor, paid_on=paid_on)
-    return _membership_transition(
-        city=city, to=MembershipStatus.PAID, actor=actor, comment=comment, action="pay"
-    )
+    return _membership_transition(city=city, actor=actor, comment=comment, action="pay")
 
 
 @transaction.atomic
@@ -183,7 +173,6 @@ def membership_ratify(*, city: City, actor, assembly: GeneralAssembly, comment: 
         city.certificate_number = f"EC-{assembly.date.year}-{city.pk:05d}"
     return _membership_transition(
         city=city,
-        to=MembershipStatus.MEMBER,
         actor=actor,
         comment=comment or _("Ratified by the General Assembly of %(assembly)s.") % {"assembly": assembly},
         action="ratify",
@@ -195,9 +184,7 @@ def membership_reject(*, city: City, actor, comment: str) -> City:
     _require(actor, "members.review_membership", city)
     if not comment.strip():
         raise DomainError(_("Give the reason for the rejection: the city will receive it."))
-    return _membership_transition(
-        city=city, to=MembershipStatus.REJECTED, actor=actor, comment=comment, action="reject"
-    )
+    return _membership_transition(city=city, actor=actor, comment=comment, action="reject")
 
 
 def membership_suspend(*, city: City, actor, comment: str = "") -> City:
@@ -206,9 +193,7 @@ def membership_suspend(*, city: City, actor, comment: str = "") -> City:
         raise TransitionNotAllowed(
             _("%(city)s has no unpaid fee: it cannot be suspended for unpaid fees.") % {"city": city.name}
         )
-    return _membership_transition(
-        city=city, to=MembershipStatus.SUSPENDED, actor=actor, comment=comment, action="suspend"
-    )
+    return _membership_transition(city=city, actor=actor, comment=comment, action="suspend")
 
 
 def membership_reinstate(*, city: City, actor, comment: str = "") -> City:
@@ -217,25 +202,20 @@ def membership_reinstate(*, city: City, actor, comment: str = "") -> City:
         raise TransitionNotAllowed(
             _("%(city)s still has unpaid fees: record the payment first.") % {"city": city.name}
         )
-    return _membership_transition(
-        city=city, to=MembershipStatus.MEMBER, actor=actor, comment=comment, action="reinstate"
-    )
+    return _membership_transition(city=city, actor=actor, comment=comment, action="reinstate")
 
 
 def membership_withdraw(*, city: City, actor, comment: str = "") -> City:
     _require(actor, "members.withdraw_membership", city)
-    return _membership_transition(
-        city=city, to=MembershipStatus.WITHDRAWN, actor=actor, comment=comment, action="withdraw"
-    )
+    return _membership_transition(city=city, actor=actor, comment=comment, action="withdraw")
 
 
 def membership_allowed_actions(*, city: City) -> list[str]:
-    """The names of the steps the Secretariat can take next, for the back office buttons."""
-    return {
-        MembershipStatus.APPLIED: ["review_start", "reject", "withdraw"],
-        MembershipStatus.UNDER_REVIEW: ["invoice", "reject", "withdraw"],
-        MembershipStatus.INVOICED: ["record_payment", "reject", "withdraw"],
-        MembershipStatus.PAID: ["ratify", "reject", "withdraw"],
-        MembershipStatus.MEMBER: ["suspend", "withdraw"],
-        MembershipStatus.SUSPENDED: ["reinstate", "withdraw"],
-    }.get(city.membership_status, [])
+    """The names of the steps that can be taken next, for the back office buttons."""
+    # The back office calls the payment step by what staff do: record the payment.
+    names = {"pay": "record_payment"}
+    return [
+        names.get(step, step)
+        for step, (from_states, _to) in MEMBERSHIP_STEPS.items()
+        if city.membership_status in from_states
+    ]
