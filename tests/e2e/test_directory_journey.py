@@ -11,7 +11,6 @@ import pytest
 from playwright.sync_api import expect
 
 from educities.members.enums import MembershipStatus, PopulationBand
-from tests.e2e.helpers import wait_for_maps
 from tests.factories import CityFactory, CountryFactory
 
 pytestmark = [pytest.mark.django_db(transaction=True)]
@@ -21,10 +20,16 @@ def _directory_world() -> None:
     spain = CountryFactory(code="ES")
     france = CountryFactory(code="FR")
     # Two Spanish cities of 100,001-250,000 inhabitants, far enough apart never to share a cluster.
-    CityFactory(name="Girona", slug="girona", country=spain, latitude=41.98, longitude=2.82, population=103_000)
-    CityFactory(name="Cádiz", slug="cadiz", country=spain, latitude=36.53, longitude=-6.29, population=115_000)
+    CityFactory(
+        name="Girona", slug="girona", country=spain, latitude=41.98, longitude=2.82, population=103_000
+    )
+    CityFactory(
+        name="Cádiz", slug="cadiz", country=spain, latitude=36.53, longitude=-6.29, population=115_000
+    )
     # Filtered out by the population band, by the country, and (not a member) by the directory itself.
-    CityFactory(name="Madrid", slug="madrid", country=spain, latitude=40.42, longitude=-3.70, population=3_300_000)
+    CityFactory(
+        name="Madrid", slug="madrid", country=spain, latitude=40.42, longitude=-3.70, population=3_300_000
+    )
     CityFactory(name="Lyon", slug="lyon", country=france, latitude=45.76, longitude=4.84, population=150_000)
     CityFactory(
         name="Lleida",
@@ -49,7 +54,6 @@ def test_french_visitor_filters_directory_and_opens_city_from_map(live_server, p
 
     page.locator('nav.main-nav a[href="/fr/cities/"]').click()
     expect(page).to_have_url(f"{live_server.url}/fr/cities/")
-    wait_for_maps(page)
     expect(page.locator(".result-count")).to_have_text(re.compile(r"^\s*4\b"))
     expect(page.locator("#directory-map")).to_have_attribute("data-map-ready", "4")
 
@@ -67,7 +71,6 @@ def test_french_visitor_filters_directory_and_opens_city_from_map(live_server, p
     expect(rows.first.locator("td").first).to_contain_text("Espagne")
 
     # The map shows exactly the two cities found, each as its own marker (no cluster).
-    wait_for_maps(page)
     map_element = page.locator("#directory-map")
     expect(map_element).to_have_attribute("data-map-ready", "2")
     markers = map_element.locator(".leaflet-marker-icon:not(.marker-cluster)")
@@ -83,5 +86,4 @@ def test_french_visitor_filters_directory_and_opens_city_from_map(live_server, p
     expect(page.locator("html")).to_have_attribute("lang", "fr")
     expect(page.get_by_role("heading", level=1)).to_have_text("Girona")
     expect(page.locator("main dl")).to_contain_text("Espagne")
-    wait_for_maps(page)
     expect(page.locator("#city-map .leaflet-marker-icon")).to_have_count(1)

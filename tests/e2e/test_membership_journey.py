@@ -19,7 +19,9 @@ from tests.factories import CountryFactory, GeneralAssemblyFactory, make_pdf_byt
 pytestmark = [pytest.mark.django_db(transaction=True)]
 
 
-def test_city_applies_and_is_taken_through_every_step_to_member(live_server, page_factory, settings, tmp_path):
+def test_city_applies_and_is_taken_through_every_step_to_member(
+    live_server, page_factory, settings, tmp_path
+):
     settings.STAFF_MFA_REQUIRED = False
     settings.SECRETARIAT_EMAIL = "secretariat@example.org"
     fee_table_load_defaults()
@@ -83,7 +85,9 @@ def test_city_applies_and_is_taken_through_every_step_to_member(live_server, pag
         expect(status).to_have_text(expected_status)
         expect(staff_page.locator(".messages")).to_contain_text(f"Granollers: {expected_status}.")
         if action == "invoice":
-            fee_row = staff_page.locator("table", has=staff_page.get_by_text("Fee records")).locator("tbody tr")
+            fee_row = staff_page.locator("table", has=staff_page.get_by_text("Fee records")).locator(
+                "tbody tr"
+            )
             expect(fee_row).to_contain_text("400")
             expect(fee_row).to_contain_text("Unpaid")
 

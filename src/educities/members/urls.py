@@ -7,6 +7,7 @@ app_name = "members"
 urlpatterns = [
     path("cities/", directory.directory_view, name="directory"),
     path("cities/export/", directory.directory_export, name="directory_export"),
+    path("cities/map.json", directory.directory_map, name="directory_map"),
     path("cities/<slug:slug>/", city.city_detail, name="city_detail"),
     path("networks/", networks.network_list, name="network_list"),
     path("networks/<slug:slug>/", networks.network_detail, name="network_detail"),

@@ -1,4 +1,3 @@
-import json
 import re
 
 import pytest
@@ -227,14 +226,13 @@ def test_directory_map_has_every_filtered_city_not_only_the_page(client):
     CityFactory.create_batch(60, country=france, latitude=48.85, longitude=2.35)
     CityFactory.create_batch(2, country=CountryFactory(code="IT"))
 
-    response = client.get(f"{URL}?country=FR")
+    response = client.get(f"{URL}?country=FR&page=2")
+    map_url = _map_url(response.content.decode(), "directory-map")
+    points = client.get(map_url).json()["points"]
 
-    match = re.search(
-        r'<script id="directory-map-points" type="application/json">(.*?)</script>', response.content.decode()
-    )
-    points = json.loads(match.group(1))
+    assert map_url == "/en/cities/map.json?country=FR"
     assert len(points) == 60
-    assert len(response.context["page_obj"].object_list) == 50
+    assert len(response.context["page_obj"].object_list) == 10
     assert set(points[0]) == {"name", "url", "lat", "lng"}
     assert {(point["lat"], point["lng"]) for point in points} == {(48.85, 2.35)}
 
@@ -242,11 +240,35 @@ def test_directory_map_has_every_filtered_city_not_only_the_page(client):
 def test_directory_map_point_links_to_city_page(client):
     CityFactory(name="Rosario", slug="rosario", latitude=-32.95, longitude=-60.65)
 
-    response = client.get(URL)
+    response = client.get(f"{URL}map.json")
 
-    assert response.context["map_points"] == [
-        {"name": "Rosario", "url": "/en/cities/rosario/", "lat": -32.95, "lng": -60.65}
-    ]
+    assert response.json() == {
+        "points": [{"name": "Rosario", "url": "/en/cities/rosario/", "lat": -32.95, "lng": -60.65}]
+    }
+    assert response["Cache-Control"] == "public, max-age=300"
+
+
+def test_directory_map_ignores_invalid_filters(client):
+    CityFactory(name="Rosario", slug="rosario", latitude=-32.95, longitude=-60.65)
+
+    response = client.get(f"{URL}map.json?population=9&country=ZZ")
+
+    assert response.status_code == 200
+    assert [point["name"] for point in response.json()["points"]] == ["Rosario"]
+
+
+def test_directory_map_query_count_is_constant(client, django_assert_num_queries):
+    CityFactory.create_batch(3)
+    with django_assert_num_queries(1):
+        client.get(f"{URL}map.json")
+    CityFactory.create_batch(30)
+    with django_assert_num_queries(1):
+        client.get(f"{URL}map.json")
+
+
+def _map_url(html: str, map_id: str) -> str:
+    match = re.search(rf'id="{map_id}"[^>]*data-points-url="([^"]+)"', html)
+    return match.group(1).replace("&amp;", "&")
 
 
 def test_directory_map_uses_tile_setting(client, settings, world):
@@ -331,9 +353,7 @@ def test_home_page_maps_every_member_city(client):
     CityFactory(membership_status=MembershipStatus.APPLIED)
 
     response = client.get("/en/")
+    points = client.get(_map_url(response.content.decode(), "home-map")).json()["points"]
 
-    match = re.search(
-        r'<script id="home-map-points" type="application/json">(.*?)</script>', response.content.decode()
-    )
     assert response.status_code == 200
-    assert len(json.loads(match.group(1))) == 3
+    assert len(points) == 3

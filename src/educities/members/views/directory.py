@@ -1,9 +1,11 @@
 """The public directory of member cities: filters, list, map, headline figures and exports."""
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.http import HttpResponse
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 
 from educities.members.domain.queries import cities_directory, headline_figures
@@ -78,11 +80,28 @@ def directory_view(request):
             "page_obj": page_obj,
             "page_notice": page_notice,
             "cities_count": paginator.count,
-            "map_points": city_map_points(cities=cities),
+            # The map loads its points from directory_map (same filters) so the page stays small.
+            "map_points_url": _map_points_url(request),
             "figures": headline_figures(),
             "export_formats": list(EXPORT_FORMATS),
         },
     )
+
+
+def _map_points_url(request) -> str:
+    query = request.GET.copy()
+    query.pop("page", None)
+    query.pop("ordering", None)
+    url = reverse("members:directory_map")
+    return f"{url}?{query.urlencode()}" if query else url
+
+
+@require_safe
+@cache_control(public=True, max_age=300)
+def directory_map(request):
+    """The map points of every city matching the directory's filters (invalid filters are ignored)."""
+    filterset = _city_filter(request, for_display=False)
+    return JsonResponse({"points": city_map_points(cities=filterset.qs)})
 
 
 @require_safe

@@ -1,9 +1,10 @@
 /*
  * Maps of member cities (Leaflet + Leaflet.markercluster).
  *
- * Every element with a data-map attribute becomes a map. data-map holds the id of a
- * <script type="application/json"> element (Django's json_script) with a list of
- * {name, url, lat, lng}. data-tile-url is the tile URL template; when it is empty no tile
+ * Every element with a data-map attribute becomes a map. Its points, a list of
+ * {name, url, lat, lng}, come from the URL in data-points-url (a JSON object {"points": [...]})
+ * or else from the <script type="application/json"> element (Django's json_script) whose id
+ * data-map holds. data-tile-url is the tile URL template; when it is empty no tile
  * layer is added and the markers show on the element's plain background. The view always
  * fits the markers, so they are visible whether or not tiles load.
  */
@@ -31,8 +32,8 @@
     return link;
   }
 
-  function buildMap(element) {
-    var points = readPoints(element.getAttribute("data-map")).filter(function (point) {
+  function buildMap(element, rawPoints) {
+    var points = rawPoints.filter(function (point) {
       return typeof point.lat === "number" && typeof point.lng === "number";
     });
     // maxZoom on the map itself: the cluster layer needs it even when no tile layer sets one.
@@ -82,9 +83,24 @@
       return;
     }
     Array.prototype.forEach.call(document.querySelectorAll("[data-map]"), function (element) {
-      if (!element.hasAttribute("data-map-ready")) {
-        buildMap(element);
+      if (element.hasAttribute("data-map-ready")) {
+        return;
       }
+      var url = element.getAttribute("data-points-url");
+      if (!url) {
+        buildMap(element, readPoints(element.getAttribute("data-map")));
+        return;
+      }
+      fetch(url, { headers: { Accept: "application/json" }, credentials: "same-origin" })
+        .then(function (response) {
+          return response.ok ? response.json() : { points: [] };
+        })
+        .then(function (data) {
+          buildMap(element, Array.isArray(data.points) ? data.points : []);
+        })
+        .catch(function () {
+          buildMap(element, []);
+        });
     });
   }
 
