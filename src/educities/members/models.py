@@ -111,6 +111,10 @@ class City(TimestampedModel):
     def is_member(self) -> bool:
         return self.membership_status == MembershipStatus.MEMBER
 
+    def get_population_band_display(self) -> str:
+        # A generated field keeps its choices on its output field, so Django adds no such method.
+        return str(PopulationBand(self.population_band).label)
+
 
 def _application_upload_to(instance, filename: str) -> str:
     return f"applications/{instance.city_id}/{filename}"

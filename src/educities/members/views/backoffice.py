@@ -37,7 +37,7 @@ from educities.members.domain.membership import (
 )
 from educities.members.domain.networks import network_create
 from educities.members.domain.queries import cities_fee_status, cities_pending_applications
-from educities.members.enums import FeeStatus, MembershipStatus, PopulationBand
+from educities.members.enums import FeeStatus, MembershipStatus
 from educities.members.interfaces.forms import (
     FeeYearForm,
     ImportForm,
@@ -161,7 +161,7 @@ def application_detail(request, slug):
         "members/backoffice/application_detail.html",
         {
             "city": city,
-            "population_band": PopulationBand(city.population_band).label,
+            "population_band": city.get_population_band_display(),
             "applications": city.applications.select_related("submitted_by").order_by("-created_at"),
             "fees": city.fees.order_by("-year"),
             "audit_entries": [

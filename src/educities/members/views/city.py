@@ -7,7 +7,6 @@ from django.views.decorators.http import require_safe
 
 from educities.members.domain.queries import city_public_detail
 from educities.members.domain.queries_public import city_current_seat, map_points_for
-from educities.members.enums import PopulationBand
 from educities.members.models import City
 
 
@@ -26,8 +25,7 @@ def city_detail(request, slug):
             "network_memberships": city.network_memberships.all(),
             "contacts": city.public_contacts,
             "seat": city_current_seat(city=city),
-            # The generated field keeps its choices on its output field: no get_..._display().
-            "population_band": PopulationBand(city.population_band).label,
+            "population_band": city.get_population_band_display(),
             "map_points": map_points_for(cities=[city]),
         },
     )
