@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 
-from educities.members.domain.queries import cities_directory, headline_figures
+from educities.members.domain.queries import cities_directory, countries_with_members, headline_figures
 from educities.members.domain.queries_public import cities_with_networks, city_map_points, sort_key
 from educities.members.interfaces.exporters import EXPORT_FORMATS
 from educities.members.interfaces.exporters import directory_export as export_directory
@@ -22,8 +22,8 @@ def _city_filter(request, *, for_display: bool) -> CityFilter:
     if not for_display:
         return filterset
     country_field = filterset.form.fields["country"]
-    # Countries listed by their name in the reader's language rather than by ISO code.
-    countries = sorted(country_field.queryset, key=lambda country: sort_key(country.name))
+    # Only countries that have member cities, by their name in the reader's language.
+    countries = sorted(countries_with_members(), key=lambda country: sort_key(country.name))
     # Only the widget's list changes; the field still validates against its queryset.
     country_field.widget.choices = [("", country_field.empty_label)] + [
         (str(country.code), country.name) for country in countries
