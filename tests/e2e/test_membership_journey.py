@@ -72,6 +72,14 @@ def test_city_applies_and_is_taken_through_every_step_to_member(
     queue_row.get_by_role("link", name="Granollers", exact=True).click()
     expect(staff_page).to_have_url(f"{base}/en/backoffice/applications/{city.slug}/")
     expect(staff_page.get_by_role("heading", level=1)).to_contain_text("Granollers")
+    # The two uploaded PDFs reach the Secretariat unchanged.
+    for link_name, upload in [
+        ("membership form signed by the mayor", mayor_form),
+        ("approval by the municipal plenary", plenary),
+    ]:
+        href = staff_page.get_by_role("link", name=link_name).get_attribute("href")
+        document = staff_page.request.get(base + href)
+        assert (document.status, document.body()) == (200, upload.read_bytes())
     status = staff_page.locator("dl.definition .badge")
     expect(status).to_have_text("Application received")
 

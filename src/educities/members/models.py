@@ -1,8 +1,12 @@
+import functools
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Case, Q, Value, When
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
+from django_countries import countries
 from django_countries.fields import CountryField
 
 from educities.core.models import TimestampedModel
@@ -29,6 +33,13 @@ _population_band_expression = Case(
 )
 
 
+@functools.lru_cache(maxsize=4096)
+def _country_name(code: str, language: str | None) -> str:
+    # django-countries translates names on every access; a page lists dozens of them.
+    with translation.override(language):
+        return str(countries.name(code))
+
+
 class Country(models.Model):
     code = CountryField(_("country"), unique=True)
     income_group = models.CharField(_("income group"), max_length=3, choices=IncomeGroup.choices)
@@ -40,11 +51,11 @@ class Country(models.Model):
         ordering = ["code"]
 
     def __str__(self) -> str:
-        return str(self.code.name)
+        return self.name
 
     @property
     def name(self) -> str:
-        return str(self.code.name)
+        return _country_name(str(self.code), translation.get_language())
 
     @property
     def flag(self) -> str:
