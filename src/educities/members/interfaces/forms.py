@@ -6,6 +6,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from educities.core.validators import validate_pdf_upload
 from educities.members.domain.queries import cities_members
@@ -174,7 +175,10 @@ class NetworkCreateForm(forms.Form):
         help_text=_("Hold Ctrl (or Cmd) to choose several cities."),
     )
     coordinator = CityChoiceField(
-        label=_("Coordinating city"), queryset=City.objects.none(), required=False, empty_label=_("None")
+        label=_("Coordinating city"),
+        queryset=City.objects.none(),
+        required=False,
+        empty_label=pgettext_lazy("no coordinating city", "None"),
     )
     co_coordinators = CityMultipleChoiceField(
         label=_("Co-coordinating cities"),
