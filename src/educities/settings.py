@@ -217,7 +217,8 @@ SPECTACULAR_SETTINGS = {
     # No deep links: Swagger UI puts them as links inside the operation buttons, which axe-core refuses
     # (nested interactive controls).
     "SWAGGER_UI_SETTINGS": {"deepLinking": False},
-    # One schema component per choice set, named after its enum (a country's and a city's world region share one).
+    # One schema component per choice set, named after its enum
+    # (a country's and a city's world region share one).
     "ENUM_NAME_OVERRIDES": {
         "WorldRegionEnum": "educities.members.enums.WorldRegion",
         "IncomeGroupEnum": "educities.members.enums.IncomeGroup",
