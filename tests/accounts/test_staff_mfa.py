@@ -5,6 +5,7 @@ from allauth.mfa.models import Authenticator
 from allauth.mfa.totp.internal.auth import SECRET_SESSION_KEY
 from django.contrib.messages import get_messages
 from django.urls import reverse
+from django.utils import translation
 
 from tests.accounts.helpers import PASSWORD, make_verified_staff, make_verified_user, totp_activate, totp_code
 from tests.factories import CityFactory
@@ -41,7 +42,9 @@ def test_staff_without_totp_is_sent_to_authenticator_setup(client, path):
     assert response["Location"] == (
         ACTIVATE_URL if path.startswith("/en/") else "/fr/accounts/2fa/totp/activate/"
     )
-    assert [str(message) for message in get_messages(response.wsgi_request)] == [MFA_MESSAGE]
+    with translation.override(path[1:3]):
+        expected = translation.gettext(MFA_MESSAGE)
+    assert [str(message) for message in get_messages(response.wsgi_request)] == [expected]
 
 
 @pytest.mark.usefixtures("_mfa_required")
