@@ -7,6 +7,7 @@ page, and the journeys sign in through it).
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 
 import pytest
 from django.conf import settings as django_settings
@@ -15,7 +16,8 @@ from playwright.sync_api import expect
 
 from educities.charter.models import PrincipleGroup
 from educities.members.domain.roles import role_grant_city_editor
-from educities.members.enums import MembershipStatus, NetworkKind, NetworkRole
+from educities.members.enums import MembershipStatus, NetworkKind, NetworkRole, SeatRole
+from educities.members.models import ExecutiveCommitteeSeat
 from tests.e2e.conftest import axe_serious_violations
 from tests.e2e.helpers import verified_user, wait_for_maps
 from tests.factories import (
@@ -63,6 +65,7 @@ SCREENS = [
     Screen("network-list", "/{lang}/networks/"),
     Screen("network", "/{lang}/networks/rece/"),
     Screen("charter", "/{lang}/charter/"),
+    Screen("governance", "/{lang}/governance/"),
     Screen("join-anonymous", "/{lang}/join/"),
     Screen("login", "/{lang}/accounts/login/"),
     Screen(
@@ -120,6 +123,9 @@ def _world() -> dict:
     for group in PrincipleGroup:
         CharterPrincipleFactory(group=group)
     GeneralAssemblyFactory(place="Granollers")
+    ExecutiveCommitteeSeat.objects.create(
+        city=girona, role=SeatRole.PRESIDENT, term_start=date(2024, 1, 1), term_end=date(2099, 1, 1)
+    )
     editor = verified_user(email="editor@girona.example.org")
     role_grant_city_editor(user=editor, city=girona)
     return {"editor": editor, "staff": verified_user(staff=True, email="staff@example.org")}
