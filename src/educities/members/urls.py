@@ -1,6 +1,6 @@
 from django.urls import path
 
-from educities.members.views import apply, city, directory, editor, governance, networks
+from educities.members.views import apply, city, directory, editor, figures, governance, networks
 
 app_name = "members"
 
@@ -12,6 +12,7 @@ urlpatterns = [
     path("networks/", networks.network_list, name="network_list"),
     path("networks/<slug:slug>/", networks.network_detail, name="network_detail"),
     path("governance/", governance.governance, name="governance"),
+    path("figures/", figures.figures, name="figures"),
     path("join/", apply.membership_apply_view, name="apply"),
     path("my-cities/", editor.my_cities, name="my_cities"),
     path("my-cities/<slug:slug>/", editor.city_edit, name="city_edit"),
