@@ -66,6 +66,7 @@ SCREENS = [
     Screen("network", "/{lang}/networks/rece/"),
     Screen("charter", "/{lang}/charter/"),
     Screen("governance", "/{lang}/governance/"),
+    Screen("figures", "/{lang}/figures/"),
     Screen("join-anonymous", "/{lang}/join/"),
     Screen("login", "/{lang}/accounts/login/"),
     Screen(

@@ -65,17 +65,17 @@ def test_horizontal_bar_chart_puts_labels_left_and_values_after_the_bars():
 
     assert chart.bars == (
         Bar(
-            label="Europe", value=300, value_text="300", x=51.0, y=4.0, width=117.5, height=20.0,
-            label_text="Europe", label_x=43.0, label_y=14.0, value_x=172.5, value_y=14.0,
+            label="Europe", value=300, value_text="300", x=54.0, y=4.0, width=113.0, height=20.0,
+            label_text="Europe", label_x=46.0, label_y=14.0, value_x=171.0, value_y=14.0,
             show_label=True, show_value=True,
         ),
         Bar(
-            label="Africa", value=100, value_text="100", x=51.0, y=34.0, width=39.17, height=20.0,
-            label_text="Africa", label_x=43.0, label_y=44.0, value_x=94.17, value_y=44.0,
+            label="Africa", value=100, value_text="100", x=54.0, y=34.0, width=37.67, height=20.0,
+            label_text="Africa", label_x=46.0, label_y=44.0, value_x=95.67, value_y=44.0,
             show_label=True, show_value=True,
         ),
     )  # fmt: skip
-    assert (chart.height, chart.view_box, chart.baseline) == (58.0, "0 0 200 58", (51.0, 4.0, 51.0, 54.0))
+    assert (chart.height, chart.view_box, chart.baseline) == (58.0, "0 0 200 58", (54.0, 4.0, 54.0, 54.0))
 
 
 def test_horizontal_bar_chart_shortens_labels_longer_than_their_share_of_the_width():
@@ -84,7 +84,7 @@ def test_horizontal_bar_chart_shortens_labels_longer_than_their_share_of_the_wid
     )
 
     bar = chart.bars[0]
-    assert (bar.label, bar.label_text, bar.x) == ("Latin America and the Caribbean", "Latin…", 52.0)
+    assert (bar.label, bar.label_text, bar.x) == ("Latin America and the Caribbean", "Lati…", 52.0)
 
 
 def test_horizontal_bar_chart_keeps_the_longest_value_inside_the_width():

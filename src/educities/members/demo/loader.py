@@ -53,6 +53,7 @@ from educities.members.demo.cities import (
     demo_city_selection,
 )
 from educities.members.demo.countries import country_rows
+from educities.members.domain.cities import city_slug
 from educities.members.domain.fees import fee_invoice, fee_table_load_defaults
 from educities.members.domain.membership import (
     membership_apply,
@@ -526,10 +527,7 @@ class _DemoLoader:
                 continue
             rng = random.Random(f"{SEED}:member:{demo.country}:{demo.name}")  # noqa: S311
             member_since, assembly = self.member_since(demo, rng, past_assemblies)
-            slug = base = slugify(f"{demo.name}-{demo.country}")[:130] or f"city-{demo.country.lower()}"
-            n = 2
-            while slug in slugs:
-                slug, n = f"{base}-{n}", n + 1
+            slug = city_slug(name=demo.name, country_code=demo.country, taken=slugs)
             slugs.add(slug)
             new_cities.append(
                 City(

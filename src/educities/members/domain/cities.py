@@ -1,4 +1,5 @@
 from django.db import transaction
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from educities.core.domain.audit import audit_record
@@ -16,6 +17,18 @@ CONTACT_FIELDS = (
     "is_primary",
     "is_public",
 )
+
+
+def city_slug(*, name: str, country_code: str, taken: set[str] | None = None) -> str:
+    """An ASCII slug for a new city, "<name>-<country>", numbered when already used.
+
+    ``taken`` lets a bulk loader check against the slugs it is about to create instead of the database.
+    """
+    base = slugify(f"{name}-{country_code}")[:130] or f"city-{country_code}".lower()
+    slug, n = base, 2
+    while (slug in taken) if taken is not None else City.objects.filter(slug=slug).exists():
+        slug, n = f"{base}-{n}", n + 1
+    return slug
 
 
 def _require(actor, permission: str, city: City) -> None:

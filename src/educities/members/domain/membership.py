@@ -11,12 +11,12 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from educities.core.domain.audit import audit_record
 from educities.core.domain.errors import DomainError, PermissionRefused, TransitionNotAllowed
 from educities.core.domain.notifications import email_notify_on_commit
+from educities.members.domain.cities import city_slug
 from educities.members.domain.fees import fee_invoice, fee_mark_paid
 from educities.members.domain.queries import city_fees_paid_up, city_unpaid_fees
 from educities.members.domain.roles import role_grant_city_editor
@@ -28,14 +28,6 @@ def _require(actor, permission: str, city: City | None) -> None:
     # ``actor=None`` is the system itself (demo loader, management commands).
     if actor is not None and not actor.has_perm(permission, city):
         raise PermissionRefused(_("You are not allowed to do this."))
-
-
-def _city_slug(name: str, country: Country) -> str:
-    base = slugify(f"{name}-{country.code}")[:130] or f"city-{country.code}".lower()
-    slug, n = base, 2
-    while City.objects.filter(slug=slug).exists():
-        slug, n = f"{base}-{n}", n + 1
-    return slug
 
 
 def _notify(*, city: City, to_state: str, comment: str) -> None:
@@ -109,7 +101,7 @@ def membership_apply(
         with transaction.atomic():
             city = City.objects.create(
                 name=name,
-                slug=_city_slug(name, country),
+                slug=city_slug(name=name, country_code=str(country.code)),
                 country=country,
                 region=region,
                 population=population,

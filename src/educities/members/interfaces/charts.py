@@ -10,7 +10,7 @@ import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-CHAR_WIDTH = 0.65  # width of a character (digits, bold), in font sizes: generous on purpose
+CHAR_WIDTH = 0.7  # width of a character in font sizes: a bold digit, generous for letters
 LABEL_STEPS = (1, 2, 5, 10, 20, 25, 50, 100)
 ELLIPSIS = "…"
 
@@ -76,7 +76,7 @@ def vertical_bar_chart(
     *,
     width: float = 960,
     height: float = 320,
-    font_size: float = 11,
+    font_size: float = 10,
     value_text: Callable[[int], str] = str,
 ) -> BarChart:
     """Columns side by side (years, editions): value above each bar, label under it.
@@ -143,11 +143,11 @@ def _shorten(label: str, room: float, font_size: float) -> str:
 def horizontal_bar_chart(
     items: Sequence[tuple[str, int]],
     *,
-    width: float = 960,
+    width: float = 720,
     bar_height: float = 24,
     gap: float = 10,
     font_size: float = 14,
-    max_label_share: float = 0.4,
+    max_label_share: float = 0.45,
     value_text: Callable[[int], str] = str,
 ) -> BarChart:
     """Rows one under the other (regions, countries): label on the left, value after the bar.

@@ -17,11 +17,11 @@ from typing import NamedTuple
 from django.conf import settings
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import transaction
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from import_export import fields, resources, widgets
 
 from educities.core.domain.audit import audit_record
+from educities.members.domain.cities import city_slug
 from educities.members.enums import MembershipStatus
 from educities.members.models import City, Contact, Country
 
@@ -238,14 +238,6 @@ class CityReferenceWidget(widgets.Widget):
         return f"{value.name}|{value.country.code}" if value else ""
 
 
-def _unique_slug(name: str, code: str) -> str:
-    base = slugify(f"{name}-{code}")[:130] or f"city-{code}".lower()
-    slug, n = base, 2
-    while City.objects.filter(slug=slug).exists():
-        slug, n = f"{base}-{n}", n + 1
-    return slug
-
-
 class _StrictResource(resources.ModelResource):
     """Only creates rows; validation errors are keyed by column; model checks are ours, not ``__all__``."""
 
@@ -346,7 +338,7 @@ class CityResource(_StrictResource):
 
     def before_save_instance(self, instance, row, **kwargs):
         if not instance.slug:
-            instance.slug = _unique_slug(instance.name, str(instance.country.code))
+            instance.slug = city_slug(name=instance.name, country_code=str(instance.country.code))
 
     def audit(self, instance) -> None:
         audit_record(
