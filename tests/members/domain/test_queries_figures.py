@@ -91,7 +91,13 @@ def test_members_over_time_is_empty_without_members():
 
     figures = members_over_time(until=2026)
 
-    assert (figures.years, figures.undated, figures.first, figures.last, figures.peak) == ([], 0, None, None, None)
+    assert (figures.years, figures.undated, figures.first, figures.last, figures.peak) == (
+        [],
+        0,
+        None,
+        None,
+        None,
+    )
 
 
 def test_members_by_region_counts_cities_and_inhabitants_most_cities_first():
@@ -148,7 +154,10 @@ def test_members_top_countries_breaks_ties_by_the_name_the_reader_sees():
     with translation.override("fr"):
         ranking = members_top_countries(limit=15)
 
-    assert [(figure.code, figure.name) for figure in ranking.countries] == [("DE", "Allemagne"), ("ES", "Espagne")]
+    assert [(figure.code, figure.name) for figure in ranking.countries] == [
+        ("DE", "Allemagne"),
+        ("ES", "Espagne"),
+    ]
 
 
 def test_members_top_countries_with_a_negative_limit_is_empty():

@@ -72,7 +72,10 @@ def test_figures_draws_one_bar_per_year_region_and_country(client, world):
         ("Europe", "1.8 million"),
         ("Latin America and the Caribbean", "431,000"),
     ]
-    assert [(bar.label, bar.value) for bar in context["countries_chart"].bars] == [("Spain", 3), ("Brazil", 2)]
+    assert [(bar.label, bar.value) for bar in context["countries_chart"].bars] == [
+        ("Spain", 3),
+        ("Brazil", 2),
+    ]
     content = response.content.decode()
     assert content.count('role="img"') == 4
     assert content.count("<figure") == 3
