@@ -25,6 +25,8 @@ PAGES = [
     ("city", "/{lang}/cities/barcelona-es/"),
     ("networks", "/{lang}/networks/"),
     ("charter", "/{lang}/charter/"),
+    ("governance", "/{lang}/governance/"),
+    ("figures", "/{lang}/figures/"),
     ("join", "/{lang}/join/"),
 ]
 STAFF_PAGES = [
