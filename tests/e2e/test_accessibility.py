@@ -86,6 +86,7 @@ SCREENS = [
     Screen("backoffice-fees", "/{lang}/backoffice/fees/", who="staff"),
     Screen("backoffice-import", "/{lang}/backoffice/import/", who="staff"),
     Screen("backoffice-network-create", "/{lang}/backoffice/networks/new/", who="staff"),
+    Screen("network-manage", "/{lang}/networks/rece/manage/", who="staff"),
 ]
 
 

@@ -1,6 +1,15 @@
 from django.urls import path
 
-from educities.members.views import apply, city, directory, editor, figures, governance, networks
+from educities.members.views import (
+    apply,
+    city,
+    directory,
+    editor,
+    figures,
+    governance,
+    network_manage,
+    networks,
+)
 
 app_name = "members"
 
@@ -11,6 +20,13 @@ urlpatterns = [
     path("cities/<slug:slug>/", city.city_detail, name="city_detail"),
     path("networks/", networks.network_list, name="network_list"),
     path("networks/<slug:slug>/", networks.network_detail, name="network_detail"),
+    path("networks/<slug:slug>/manage/", network_manage.network_manage, name="network_manage"),
+    path("networks/<slug:slug>/manage/add/", network_manage.network_member_add, name="network_member_add"),
+    path(
+        "networks/<slug:slug>/manage/remove/<int:city_id>/",
+        network_manage.network_member_remove,
+        name="network_member_remove",
+    ),
     path("governance/", governance.governance, name="governance"),
     path("figures/", figures.figures, name="figures"),
     path("join/", apply.membership_apply_view, name="apply"),

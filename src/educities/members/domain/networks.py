@@ -15,9 +15,9 @@ from educities.members.enums import (
 from educities.members.models import City, Network, NetworkMembership
 
 
-def _check_thematic_composition(
+def _thematic_problems(
     *, cities: list[City], coordinator: City | None, co_coordinators: list[City]
-) -> None:
+) -> list[str]:
     everyone = {c.pk: c for c in [*cities, *([coordinator] if coordinator else []), *co_coordinators]}
     countries = {c.country_id for c in everyone.values()}
     problems = []
@@ -45,6 +45,13 @@ def _check_thematic_composition(
         problems.append(
             _("only member cities can take part (not: %(cities)s)") % {"cities": ", ".join(not_members)}
         )
+    return problems
+
+
+def _check_thematic_composition(
+    *, cities: list[City], coordinator: City | None, co_coordinators: list[City]
+) -> None:
+    problems = _thematic_problems(cities=cities, coordinator=coordinator, co_coordinators=co_coordinators)
     if problems:
         raise DomainError(
             _("The network cannot be created: %(problems)s.") % {"problems": "; ".join(problems)}
@@ -101,14 +108,93 @@ def _network_slug(name: str) -> str:
     return slug
 
 
+def _require_change(actor, network: Network) -> None:
+    if actor is not None and not actor.has_perm("members.change_network", network):
+        raise PermissionRefused(_("You are not allowed to do this."))
+
+
+def _check_thematic_roles(*, network: Network, roles: dict[int, tuple[City, str]]) -> None:
+    """Refuse a change that would leave a thematic network below its minimum composition."""
+    if network.kind != NetworkKind.THEMATIC:
+        return
+    coordinators = [city for city, role in roles.values() if role == NetworkRole.COORDINATOR]
+    problems = _thematic_problems(
+        cities=[city for city, _role in roles.values()],
+        coordinator=coordinators[0] if coordinators else None,
+        co_coordinators=[city for city, role in roles.values() if role == NetworkRole.CO_COORDINATOR],
+    )
+    if len(coordinators) > 1:
+        problems.append(_("it can have only one coordinating city"))
+    if problems:
+        raise DomainError(
+            _("This change would break the rules of a thematic network: %(problems)s.")
+            % {"problems": "; ".join(problems)}
+        )
+
+
+def _current_roles(network: Network) -> dict[int, tuple[City, str]]:
+    rows = NetworkMembership.objects.filter(network=network).select_related("city")
+    return {row.city_id: (row.city, row.role) for row in rows}
+
+
+NETWORK_EDITABLE_FIELDS = ("acronym", "description", "website")
+
+
+@transaction.atomic
+def network_update(*, actor, network: Network, **changes) -> Network:
+    """Change a network's public profile (its name and kind are the Secretariat's, in the admin)."""
+    _require_change(actor, network)
+    unknown = set(changes) - set(NETWORK_EDITABLE_FIELDS)
+    if unknown:
+        raise DomainError(
+            _("These fields cannot be changed here: %(fields)s") % {"fields": ", ".join(sorted(unknown))}
+        )
+    changed = [field for field, value in changes.items() if getattr(network, field) != value]
+    for field in changed:
+        setattr(network, field, changes[field])
+    if changed:
+        network.save(update_fields=[*changed, "updated_at"])
+        audit_record(subject=network, action="network_update", actor=actor, comment=", ".join(changed))
+    return network
+
+
 @transaction.atomic
 def network_add_city(
     *, actor, network: Network, city: City, role: str = NetworkRole.MEMBER
 ) -> NetworkMembership:
-    if actor is not None and not actor.has_perm("members.change_network", network):
-        raise PermissionRefused(_("You are not allowed to do this."))
+    """Add a member city to a network, or change its role there."""
+    _require_change(actor, network)
+    if city.membership_status != MembershipStatus.MEMBER:
+        raise DomainError(
+            _("Only member cities can take part in a network (not: %(city)s).") % {"city": city.name}
+        )
+    if role not in NetworkRole.values:
+        raise DomainError(_("Choose a valid role."))
+    # Lock the network's rows: two coordinators editing at once must not both break the minimum.
+    list(NetworkMembership.objects.select_for_update().filter(network=network))
+    roles = _current_roles(network)
+    roles[city.pk] = (city, role)
+    _check_thematic_roles(network=network, roles=roles)
     row, _created = NetworkMembership.objects.update_or_create(
         network=network, city=city, defaults={"role": role}
     )
-    audit_record(subject=network, action="network_add_city", actor=actor, comment=city.name)
+    audit_record(
+        subject=network,
+        action="network_add_city",
+        actor=actor,
+        comment=f"{city.name}: {NetworkRole(role).label}",
+    )
     return row
+
+
+@transaction.atomic
+def network_remove_city(*, actor, network: Network, city: City) -> None:
+    _require_change(actor, network)
+    list(NetworkMembership.objects.select_for_update().filter(network=network))
+    roles = _current_roles(network)
+    if city.pk not in roles:
+        raise DomainError(_("%(city)s is not in this network.") % {"city": city.name})
+    del roles[city.pk]
+    _check_thematic_roles(network=network, roles=roles)
+    NetworkMembership.objects.filter(network=network, city=city).delete()
+    audit_record(subject=network, action="network_remove_city", actor=actor, comment=city.name)
