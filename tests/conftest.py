@@ -1,9 +1,11 @@
 import pytest
+from django.utils import translation
 
 
 @pytest.fixture(autouse=True)
 def _isolated_settings(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     settings.STORAGES = {
@@ -12,6 +14,12 @@ def _isolated_settings(settings, tmp_path):
     }
     settings.ACCOUNT_EMAIL_VERIFICATION = "mandatory"
     settings.MAP_TILE_URL = ""  # tests never reach the internet
+    # Staff powers without an authenticator app by default; the MFA tests turn the requirement on.
+    settings.STAFF_MFA_REQUIRED = False
+    # A request in another language leaves it active in this thread: every test starts in English.
+    translation.activate("en")
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture

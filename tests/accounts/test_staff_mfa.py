@@ -7,6 +7,8 @@ from django.contrib.messages import get_messages
 from django.urls import reverse
 from django.utils import translation
 
+from educities.core.models import AuditEntry
+from educities.members.enums import MembershipStatus
 from tests.accounts.helpers import PASSWORD, make_verified_staff, make_verified_user, totp_activate, totp_code
 from tests.factories import CityFactory
 
@@ -19,6 +21,14 @@ PROTECTED = [
     "/en/admin/",
     "/en/admin/accounts/user/",
     "/fr/backoffice/",
+]
+STAFF_CITY_PERMISSIONS = [
+    "members.view_city_private",
+    "members.change_city",
+    "members.change_contacts",
+    "members.withdraw_membership",
+    "members.review_membership",
+    "members.download_certificate",
 ]
 MFA_MESSAGE = (
     "Secretariat staff must protect their account with an authenticator app before using the back office. "
@@ -158,14 +168,69 @@ def test_staff_with_totp_signs_in_with_code_then_reaches_admin(client):
     assert admin.status_code == 200
 
 
+# Staff without an authenticator app have no Secretariat power anywhere, not only in the back office:
+# the editor pages of any city and its withdrawal are refused to them (members.rules.is_secretariat).
+
+
 @pytest.mark.usefixtures("_mfa_required")
-def test_city_editor_pages_do_not_require_totp_of_staff(client):
-    city = CityFactory(slug="granollers")
-    client.force_login(make_verified_staff())
+def test_staff_without_totp_cannot_edit_or_withdraw_any_city(client):
+    city = CityFactory(slug="granollers", name="Granollers", membership_status=MembershipStatus.MEMBER)
+    staff = make_verified_staff()
+    client.force_login(staff)
 
-    response = client.get(reverse("members:city_edit", kwargs={"slug": city.slug}))
+    allowed = {name: staff.has_perm(name, city) for name in STAFF_CITY_PERMISSIONS}
+    edit = client.get(reverse("members:city_edit", kwargs={"slug": city.slug}))
+    withdraw = client.post(reverse("members:withdraw", kwargs={"slug": city.slug}), {"confirm": "on"})
 
-    assert response.status_code == 200
+    assert allowed == dict.fromkeys(STAFF_CITY_PERMISSIONS, False)
+    assert (edit.status_code, withdraw.status_code) == (403, 403)
+    city.refresh_from_db()
+    assert city.membership_status == MembershipStatus.MEMBER
+    assert AuditEntry.objects.filter(action="withdraw").count() == 0
+
+
+@pytest.mark.usefixtures("_mfa_required")
+def test_staff_with_totp_may_edit_and_withdraw_any_city(client):
+    city = CityFactory(slug="granollers", name="Granollers", membership_status=MembershipStatus.MEMBER)
+    staff = make_verified_staff()
+    totp_activate(staff)
+    client.force_login(staff)
+
+    allowed = {name: staff.has_perm(name, city) for name in STAFF_CITY_PERMISSIONS}
+    edit = client.get(reverse("members:city_edit", kwargs={"slug": city.slug}))
+    withdraw = client.post(reverse("members:withdraw", kwargs={"slug": city.slug}), {"confirm": "on"})
+
+    assert allowed == dict.fromkeys(STAFF_CITY_PERMISSIONS, True)
+    assert (edit.status_code, withdraw.status_code) == (200, 302)
+    city.refresh_from_db()
+    assert city.membership_status == MembershipStatus.WITHDRAWN
+
+
+@pytest.mark.usefixtures("_mfa_required")
+def test_staff_with_recovery_codes_only_has_no_secretariat_permission():
+    staff = make_verified_staff()
+    Authenticator.objects.create(user=staff, type=Authenticator.Type.RECOVERY_CODES, data={"seed": "00"})
+
+    assert staff.has_perm("members.change_city", CityFactory()) is False
+
+
+def test_staff_without_totp_keeps_staff_powers_when_requirement_is_off(settings):
+    settings.STAFF_MFA_REQUIRED = False
+
+    assert make_verified_staff().has_perm("members.change_city", CityFactory()) is True
+
+
+@pytest.mark.usefixtures("_mfa_required")
+def test_staff_totp_lookup_is_one_query_however_many_checks(django_assert_num_queries):
+    staff = make_verified_staff()
+    totp_activate(staff)
+    city = CityFactory()
+    staff = type(staff).objects.get(pk=staff.pk)
+
+    with django_assert_num_queries(1):
+        answers = [staff.has_perm(name, city) for name in STAFF_CITY_PERMISSIONS * 3]
+
+    assert set(answers) == {True}
 
 
 @pytest.mark.parametrize(

@@ -72,19 +72,38 @@ def test_membership_transition_email_reaches_smtp_server(smtp_inbox, django_capt
     with django_capture_on_commit_callbacks(execute=True):
         membership_review_start(city=city, actor=StaffFactory())
 
-    assert len(smtp_inbox.envelopes) == 1
-    envelope = smtp_inbox.envelopes[0]
-    message = message_from_bytes(envelope.original_content, policy=policy.default)
-    assert sorted(envelope.rcpt_tos) == [
-        "educacio@granollers.example.org",
-        "secretariat@educities.localhost",
-        "tecnic@granollers.example.org",
+    # One message per recipient: a contact never sees the editors' or the Secretariat's addresses.
+    messages = [message_from_bytes(e.original_content, policy=policy.default) for e in smtp_inbox.envelopes]
+    assert [
+        (e.rcpt_tos, m["To"], m.get("Cc"), m.get("Bcc"))
+        for e, m in zip(smtp_inbox.envelopes, messages, strict=True)
+    ] == [
+        (["educacio@granollers.example.org"], "educacio@granollers.example.org", None, None),
+        (["secretariat@educities.localhost"], "secretariat@educities.localhost", None, None),
+        (["tecnic@granollers.example.org"], "tecnic@granollers.example.org", None, None),
     ]
-    assert envelope.mail_from == "no-reply@educities.localhost"
-    assert message["Subject"] == "Granollers: Under review by the Secretariat"
-    body = message.get_content()
+    assert {e.mail_from for e in smtp_inbox.envelopes} == {"no-reply@educities.localhost"}
+    assert {m["Subject"] for m in messages} == {"Granollers: Under review by the Secretariat"}
+    body = messages[0].get_content()
     assert "The membership of Granollers in the International Association of Educating Cities" in body
     assert "Under review by the Secretariat" in body
+
+
+def test_city_name_with_line_break_still_notifies_with_a_one_line_subject(
+    smtp_inbox, django_capture_on_commit_callbacks
+):
+    # Stored before names were validated (or by a path that skips validation): must not stop the e-mail.
+    city = CityFactory(
+        name="Granollers\r\nBcc: victim@example.org", membership_status=MembershipStatus.APPLIED
+    )
+
+    with django_capture_on_commit_callbacks(execute=True):
+        membership_review_start(city=city, actor=StaffFactory())
+
+    message = message_from_bytes(smtp_inbox.envelopes[0].original_content, policy=policy.default)
+    assert [e.rcpt_tos for e in smtp_inbox.envelopes] == [["secretariat@educities.localhost"]]
+    assert message["Subject"] == "Granollers Bcc: victim@example.org: Under review by the Secretariat"
+    assert message.get("Bcc") is None
 
 
 def test_membership_refused_transition_sends_no_email(smtp_inbox, django_capture_on_commit_callbacks):

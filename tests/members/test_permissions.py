@@ -6,7 +6,9 @@ row here fails ``test_matrix_covers_every_members_permission``.
 
 Roles (tests/members/factories_roles.py): anonymous; a plain signed-in user; the editor of city A;
 the editor of city B; the coordinator of network N (city A is its coordinating city); the coordinator
-of another network M; an Executive Committee member; Secretariat staff.
+of another network M; an Executive Committee member; Secretariat staff (with an authenticator app);
+and Secretariat staff without an authenticator app, checked with ``STAFF_MFA_REQUIRED`` on, who must have
+no Secretariat power at all (not only in the back office, which the MFA middleware guards).
 """
 
 import pytest
@@ -14,34 +16,39 @@ import rules
 from django.contrib.auth.models import AnonymousUser
 
 from educities.members.rules import editable_city_ids
+from tests.accounts.helpers import totp_activate
 from tests.factories import StaffFactory
-from tests.members.factories_roles import ROLES, make_role_world
+from tests.members.factories_roles import ROLES as WORLD_ROLES
+from tests.members.factories_roles import make_role_world
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
 
 T, F = True, False
 
-# permission: (target, anonymous, user, editor_a, editor_b, coordinator_n, coordinator_m, executive, staff)
+ROLES = (*WORLD_ROLES, "staff_without_mfa")
+
+# permission: (target, anonymous, user, editor_a, editor_b, coordinator_n, coordinator_m, executive, staff,
+#              staff_without_mfa)
 MATRIX: dict[str, tuple] = {
     # Cities
-    "members.view_city_private": ("city_a", F, F, T, F, F, F, T, T),
-    "members.change_city": ("city_a", F, F, T, F, F, F, F, T),
-    "members.change_contacts": ("city_a", F, F, T, F, F, F, F, T),
-    "members.view_city_fees": ("city_a", F, F, T, F, F, F, T, T),
+    "members.view_city_private": ("city_a", F, F, T, F, F, F, T, T, F),
+    "members.change_city": ("city_a", F, F, T, F, F, F, F, T, F),
+    "members.change_contacts": ("city_a", F, F, T, F, F, F, F, T, F),
+    "members.view_city_fees": ("city_a", F, F, T, F, F, F, T, T, F),
     # Membership workflow
-    "members.apply_membership": (None, F, T, T, T, T, T, T, T),
-    "members.withdraw_membership": ("city_a", F, F, T, F, F, F, F, T),
-    "members.review_membership": ("city_a", F, F, F, F, F, F, F, T),
-    "members.manage_fees": ("city_a", F, F, F, F, F, F, F, T),
-    "members.download_certificate": ("city_a", F, F, T, F, F, F, F, T),
+    "members.apply_membership": (None, F, T, T, T, T, T, T, T, T),
+    "members.withdraw_membership": ("city_a", F, F, T, F, F, F, F, T, F),
+    "members.review_membership": ("city_a", F, F, F, F, F, F, F, T, F),
+    "members.manage_fees": ("city_a", F, F, F, F, F, F, F, T, F),
+    "members.download_certificate": ("city_a", F, F, T, F, F, F, F, T, F),
     # Networks
-    "members.create_network": (None, F, F, F, F, F, F, F, T),
-    "members.change_network": ("network_n", F, F, F, F, T, F, F, T),
+    "members.create_network": (None, F, F, F, F, F, F, F, T, F),
+    "members.change_network": ("network_n", F, F, F, F, T, F, F, T, F),
     # Back office and data
-    "members.view_backoffice": (None, F, F, F, F, F, F, F, T),
-    "members.view_fee_status": (None, F, F, F, F, F, F, T, T),
-    "members.import_data": (None, F, F, F, F, F, F, F, T),
-    "members.export_private_data": (None, F, F, F, F, F, F, F, T),
+    "members.view_backoffice": (None, F, F, F, F, F, F, F, T, F),
+    "members.view_fee_status": (None, F, F, F, F, F, F, T, T, F),
+    "members.import_data": (None, F, F, F, F, F, F, F, T, F),
+    "members.export_private_data": (None, F, F, F, F, F, F, F, T, F),
 }
 
 ROWS = [
@@ -52,8 +59,12 @@ ROWS = [
 
 
 @pytest.fixture
-def world():
-    return make_role_world()
+def world(settings):
+    settings.STAFF_MFA_REQUIRED = True
+    world = make_role_world()
+    totp_activate(world.users["staff"])
+    world.users["staff_without_mfa"] = StaffFactory(email="staff.without.mfa@example.org")
+    return world
 
 
 @pytest.mark.parametrize(("role", "permission", "target", "expected"), ROWS)
@@ -100,10 +111,10 @@ def test_change_network_on_network_m_is_refused_to_coordinator_of_n(world):
 def test_city_permissions_without_a_city_are_refused_to_editors(world):
     answers = {
         role: world.users[role].has_perm("members.change_city", None)
-        for role in ("editor_a", "editor_b", "staff")
+        for role in ("editor_a", "editor_b", "staff", "staff_without_mfa")
     }
 
-    assert answers == {"editor_a": False, "editor_b": False, "staff": True}
+    assert answers == {"editor_a": False, "editor_b": False, "staff": True, "staff_without_mfa": False}
 
 
 def test_inactive_staff_has_no_secretariat_permission():

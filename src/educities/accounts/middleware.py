@@ -1,15 +1,14 @@
 """Two-factor authentication is required of Secretariat staff in the back office and the Django admin.
 
 A staff user (``is_staff``) without an active TOTP authenticator who opens a back-office or admin page is
-sent to allauth's authenticator set-up page with a message. ``settings.STAFF_MFA_REQUIRED`` (environment
+sent to allauth's authenticator set-up page with a message. (Elsewhere such a user simply has no Secretariat
+permission: see ``educities.members.rules.is_secretariat``.) ``settings.STAFF_MFA_REQUIRED`` (environment
 ``EDUCITIES_STAFF_MFA_REQUIRED``, on by default) turns the requirement off, for the local demo only.
 
 The admin's own login form would skip allauth's e-mail verification and its MFA step, so it is replaced by
 allauth's login page (the same thing ``allauth.account.decorators.secure_admin_login`` does).
 """
 
-from allauth.mfa.models import Authenticator
-from allauth.mfa.utils import is_mfa_enabled
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import REDIRECT_FIELD_NAME
@@ -18,6 +17,8 @@ from django.shortcuts import resolve_url
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
+
+from educities.members.rules import staff_mfa_satisfied
 
 PROTECTED_NAMESPACES = frozenset({"admin", "backoffice"})
 
@@ -40,9 +41,7 @@ class StaffMFAMiddleware:
                 login_url = resolve_url(settings.LOGIN_URL)
                 return HttpResponseRedirect(f"{login_url}?{urlencode({REDIRECT_FIELD_NAME: next_url})}")
             return None
-        if not user.is_staff or not getattr(settings, "STAFF_MFA_REQUIRED", True):
-            return None
-        if is_mfa_enabled(user, types=[Authenticator.Type.TOTP]):
+        if not user.is_staff or staff_mfa_satisfied(user):
             return None
         messages.warning(
             request,

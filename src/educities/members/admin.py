@@ -1,17 +1,25 @@
 """The Django admin for everything the back office does not cover.
 
 Membership states change only through the workflow (back office); the admin shows them read-only on
-existing cities. Uploaded documents are private: the admin links to the back office view that checks
-the permission, never to MEDIA_URL.
+existing cities. Fee records are paid through the domain (the "Mark as paid" action); contacts are saved
+through it so that a city keeps one main contact; what the admin changes is written in the audit log.
+Uploaded documents are private: the admin links to the back office view that checks the permission,
+never to MEDIA_URL.
 """
 
-from django.contrib import admin
+from django import forms
+from django.contrib import admin, messages
 from django.db import models
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from import_export.admin import ImportExportModelAdmin
 
+from educities.core.domain.audit import audit_record
+from educities.core.domain.errors import DomainError
+from educities.members.domain.cities import CONTACT_FIELDS, contact_delete, contact_save
+from educities.members.domain.fees import fee_mark_paid
 from educities.members.interfaces.forms import FeeRateAdminForm
 from educities.members.interfaces.importers import CityResource, ContactResource
 from educities.members.models import (
@@ -29,6 +37,7 @@ from educities.members.models import (
 )
 
 WORKFLOW_FIELDS = ("membership_status", "member_since", "ratified_at", "certificate_number")
+FEE_PAYMENT_FIELDS = ("status", "amount", "paid_on", "invoiced_on")
 # Websites typed without a scheme are https (Django 6's default, chosen now).
 URL_FIELD_OVERRIDES = {models.URLField: {"assume_scheme": "https"}}
 
@@ -48,8 +57,24 @@ class CountryAdmin(admin.ModelAdmin):
     search_fields = ["code"]
 
 
+class ContactAdminForm(forms.ModelForm):
+    """E-mails are stored in lower case (as ``contact_save`` does), so the unique check sees duplicates."""
+
+    class Meta:
+        model = Contact
+        fields = ["city", *CONTACT_FIELDS]
+
+    def clean_email(self) -> str:
+        return self.cleaned_data["email"].strip().lower()
+
+
+def _contact_values(contact: Contact) -> dict:
+    return {field: getattr(contact, field) for field in CONTACT_FIELDS}
+
+
 class ContactInline(admin.TabularInline):
     model = Contact
+    form = ContactAdminForm
     extra = 0
     fields = ["full_name", "position", "email", "phone", "language", "is_primary", "is_public"]
 
@@ -84,6 +109,36 @@ class CityAdmin(_ActorResourceMixin, ImportExportModelAdmin):
             return []
         return [*WORKFLOW_FIELDS, "backoffice_link"]
 
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if change:
+            if form.changed_data:
+                audit_record(
+                    subject=obj,
+                    action="admin_change",
+                    actor=request.user,
+                    comment=", ".join(form.changed_data),
+                )
+        else:
+            audit_record(
+                subject=obj,
+                action="admin_create",
+                actor=request.user,
+                to_state=obj.membership_status,
+                comment="Registered in the administration",
+            )
+
+    def save_formset(self, request, form, formset, change):
+        if formset.model is not Contact:
+            return super().save_formset(request, form, formset, change)
+        # Contacts go through the domain: one main contact per city, lower-case e-mails, audit.
+        contacts = formset.save(commit=False)
+        for contact in formset.deleted_objects:
+            contact_delete(actor=request.user, contact=contact)
+        for contact in contacts:
+            contact_save(actor=request.user, city=form.instance, contact=contact, **_contact_values(contact))
+        return None
+
     @admin.display(description=_("Membership workflow"))
     def backoffice_link(self, obj: City) -> str:
         return format_html(
@@ -101,6 +156,14 @@ class ContactAdmin(_ActorResourceMixin, ImportExportModelAdmin):
     list_select_related = ["city"]
     search_fields = ["full_name", "email", "city__name"]
     autocomplete_fields = ["city"]
+    form = ContactAdminForm
+
+    def save_model(self, request, obj, form, change):
+        # Through the domain, so that the city keeps one main contact and the change is audited.
+        contact_save(actor=request.user, city=obj.city, contact=obj, **_contact_values(obj))
+
+    def delete_model(self, request, obj):
+        contact_delete(actor=request.user, contact=obj)
 
 
 @admin.register(FeeRate)
@@ -125,6 +188,33 @@ class FeeRecordAdmin(admin.ModelAdmin):
     search_fields = ["city__name", "invoice_reference"]
     autocomplete_fields = ["city"]
     date_hierarchy = "invoiced_on"
+    actions = ["mark_as_paid"]
+
+    def get_readonly_fields(self, request, obj=None):
+        if obj is None:
+            return []
+        # Payments are recorded with the "Mark as paid" action: through the domain and the audit log.
+        return [*FEE_PAYMENT_FIELDS]
+
+    @admin.action(description=_("Mark as paid"), permissions=["change"])
+    def mark_as_paid(self, request, queryset):
+        paid, refused = 0, []
+        for record in queryset.select_related("city").order_by("city__name", "year"):
+            try:
+                fee_mark_paid(record=record, actor=request.user)
+            except DomainError as error:
+                refused.append(f"{record.city.name}: {error.message}")
+            else:
+                paid += 1
+        if paid:
+            self.message_user(
+                request,
+                ngettext("%(count)d fee recorded as paid.", "%(count)d fees recorded as paid.", paid)
+                % {"count": paid},
+                messages.SUCCESS,
+            )
+        for problem in refused:
+            self.message_user(request, problem, messages.ERROR)
 
 
 class NetworkCitiesInline(admin.TabularInline):

@@ -84,6 +84,8 @@ MEMBERSHIP_STEPS: dict[str, tuple[frozenset[str], str]] = {
         frozenset({*PENDING_STATUSES, MembershipStatus.MEMBER, MembershipStatus.SUSPENDED}),
         MembershipStatus.WITHDRAWN,
     ),
+    # The city's own step (it applies again through the application form), not a back office button.
+    "reapply": (frozenset({MembershipStatus.REJECTED, MembershipStatus.WITHDRAWN}), MembershipStatus.APPLIED),
 }
 
 

@@ -1,4 +1,5 @@
 import functools
+import uuid
 
 from django.conf import settings
 from django.db import models
@@ -10,6 +11,7 @@ from django_countries import countries
 from django_countries.fields import CountryField
 
 from educities.core.models import TimestampedModel
+from educities.core.validators import validate_city_population, validate_no_control_characters
 from educities.members.enums import (
     POPULATION_BAND_LIMITS,
     FeeStatus,
@@ -22,6 +24,7 @@ from educities.members.enums import (
     SeatRole,
     WorldRegion,
 )
+from educities.members.storage import private_storage
 
 _population_band_expression = Case(
     *[
@@ -63,7 +66,7 @@ class Country(models.Model):
 
 
 class City(TimestampedModel):
-    name = models.CharField(_("name"), max_length=120)
+    name = models.CharField(_("name"), max_length=120, validators=[validate_no_control_characters])
     slug = models.SlugField(_("slug"), max_length=140, unique=True)
     country = models.ForeignKey(
         Country, verbose_name=_("country"), on_delete=models.PROTECT, related_name="cities"
@@ -71,7 +74,7 @@ class City(TimestampedModel):
     region = models.CharField(_("region"), max_length=120, blank=True)
     latitude = models.FloatField(_("latitude"))
     longitude = models.FloatField(_("longitude"))
-    population = models.PositiveIntegerField(_("population"))
+    population = models.PositiveIntegerField(_("population"), validators=[validate_city_population])
     population_band = models.GeneratedField(
         expression=_population_band_expression,
         output_field=models.CharField(max_length=1, choices=PopulationBand.choices),
@@ -128,7 +131,8 @@ class City(TimestampedModel):
 
 
 def _application_upload_to(instance, filename: str) -> str:
-    return f"applications/{instance.city_id}/{filename}"
+    # Never the client's name or extension: the files are checked to be PDFs, and are stored as such.
+    return f"applications/{instance.city_id}/{uuid.uuid4().hex}.pdf"
 
 
 class MembershipApplication(TimestampedModel):
@@ -144,9 +148,16 @@ class MembershipApplication(TimestampedModel):
         on_delete=models.SET_NULL,
         related_name="membership_applications",
     )
-    mayor_form = models.FileField(_("membership form signed by the mayor"), upload_to=_application_upload_to)
+    # Private files (members/storage.py): outside MEDIA_ROOT, served only by the back office.
+    mayor_form = models.FileField(
+        _("membership form signed by the mayor"),
+        upload_to=_application_upload_to,
+        storage=private_storage,
+    )
     plenary_approval = models.FileField(
-        _("approval by the municipal plenary"), upload_to=_application_upload_to
+        _("approval by the municipal plenary"),
+        upload_to=_application_upload_to,
+        storage=private_storage,
     )
     motivation = models.TextField(_("motivation"), blank=True)
 
@@ -161,7 +172,7 @@ class MembershipApplication(TimestampedModel):
 
 class Contact(TimestampedModel):
     city = models.ForeignKey(City, verbose_name=_("city"), on_delete=models.CASCADE, related_name="contacts")
-    full_name = models.CharField(_("full name"), max_length=150)
+    full_name = models.CharField(_("full name"), max_length=150, validators=[validate_no_control_characters])
     position = models.CharField(_("position"), max_length=150, blank=True)
     department = models.CharField(_("department"), max_length=150, blank=True)
     email = models.EmailField(_("e-mail"))
@@ -225,7 +236,9 @@ class FeeRecord(TimestampedModel):
 
 
 class Network(TimestampedModel):
-    name = models.CharField(_("name"), max_length=160, unique=True)
+    name = models.CharField(
+        _("name"), max_length=160, unique=True, validators=[validate_no_control_characters]
+    )
     slug = models.SlugField(_("slug"), max_length=160, unique=True)
     acronym = models.CharField(_("acronym"), max_length=20, blank=True)
     kind = models.CharField(_("kind"), max_length=12, choices=NetworkKind.choices)

@@ -5,13 +5,34 @@ A predicate takes ``(user, obj)``; ``obj`` is a City, a Network or None.
 """
 
 import rules
+from django.conf import settings
 
 from educities.members.enums import RoleKind
 
 
+def staff_mfa_satisfied(user) -> bool:
+    """Whether a staff user meets the two-factor requirement: an authenticator app (TOTP) when required.
+
+    Cached on the user object, like the role grants: one query per request however many checks a page makes.
+    """
+    if not getattr(settings, "STAFF_MFA_REQUIRED", True):
+        return True
+    cached = getattr(user, "_educities_has_totp", None)
+    if cached is None:
+        from allauth.mfa.models import Authenticator
+
+        cached = Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
+        user._educities_has_totp = cached
+    return cached
+
+
 @rules.predicate
 def is_secretariat(user) -> bool:
-    return bool(user and user.is_authenticated and user.is_active and user.is_staff)
+    # Staff without the required authenticator app have no Secretariat power anywhere (back office,
+    # editor pages, API, domain functions), not only in the namespaces the MFA middleware guards.
+    if not (user and user.is_authenticated and user.is_active and user.is_staff):
+        return False
+    return staff_mfa_satisfied(user)
 
 
 def _grants(user) -> list[tuple[str, int | None, int | None]]:

@@ -57,7 +57,7 @@ def _data():
             ),
         ),
         ({"q": "x" * 10_000}, (400, {"q": ["Ensure this value has at most 100 characters (it has 10000)."]})),
-        ({"q": "gran\x00"}, (400, {"q": ["Null characters are not allowed."]})),
+        ({"q": "gran\x00"}, (400, {"detail": "The address contains a character that is not allowed (NUL)."})),
         ({"page": "abc"}, INVALID_PAGE),
         ({"page": "0"}, INVALID_PAGE),
         ({"page": "-1"}, INVALID_PAGE),

@@ -55,13 +55,17 @@ def test_membership_apply_creates_city_and_makes_applicant_editor(django_capture
     assert city.population_band == "2"
     assert list(user.role_grants.values_list("kind", "city_id")) == [(RoleKind.CITY_EDITOR, city.pk)]
     assert city.applications.count() == 1
-    assert sorted(mail.outbox[0].to) == ["secretariat@educities.localhost", "tecnic@granollers.cat"]
+    # One message per recipient: nobody sees the other recipients' addresses.
+    assert sorted((message.to, message.subject) for message in mail.outbox) == [
+        (["secretariat@educities.localhost"], "Granollers: Application received"),
+        (["tecnic@granollers.cat"], "Granollers: Application received"),
+    ]
 
 
 def test_membership_full_journey_reaches_member_with_audit_trail(django_capture_on_commit_callbacks):
     fee_table_load_defaults()
     staff = StaffFactory()
-    city = _apply(UserFactory())
+    city = _apply(UserFactory(email="tecnic@granollers.cat"))
     assembly = GeneralAssemblyFactory()
 
     with django_capture_on_commit_callbacks(execute=True):
@@ -88,7 +92,18 @@ def test_membership_full_journey_reaches_member_with_audit_trail(django_capture_
         ("pay", "invoiced", "paid"),
         ("ratify", "paid", "member"),
     ]
-    assert len(mail.outbox) == 4
+    # One message per recipient and step, to the editor and to the Secretariat.
+    subjects = [
+        "Granollers: Under review by the Secretariat",
+        "Granollers: Fee invoiced",
+        "Granollers: Fee paid, awaiting ratification",
+        "Granollers: Member",
+    ]
+    assert [(message.to, message.subject) for message in mail.outbox] == [
+        (to, subject)
+        for subject in subjects
+        for to in (["secretariat@educities.localhost"], ["tecnic@granollers.cat"])
+    ]
 
 
 def test_membership_transition_not_allowed_changes_nothing():

@@ -236,7 +236,10 @@ def test_my_cities_in_french_uses_the_french_urls(client):
 
 
 def test_city_profile_form_covers_exactly_the_domains_editable_fields():
-    assert tuple(CityProfileForm.base_fields) == CITY_EDITABLE_FIELDS
+    fields = CityProfileForm.base_fields
+    assert tuple(name for name, field in fields.items() if not field.disabled) == CITY_EDITABLE_FIELDS
+    # The population is shown but not editable: it sets the fee band (the Secretariat changes it).
+    assert [name for name, field in fields.items() if field.disabled] == ["population"]
     assert tuple(ContactForm.base_fields) == CONTACT_FIELDS
 
 
@@ -256,7 +259,9 @@ def test_city_edit_get_shows_current_profile_and_contacts(client):
 
 
 def test_city_edit_post_saves_profile_and_records_audit(client):
-    city = CityFactory(name="Granollers", slug="granollers", population=40_000)
+    city = CityFactory(
+        name="Granollers", slug="granollers", population=40_000, region="Vallès", website="", description=""
+    )
     editor = make_city_editor(city)
     client.force_login(editor)
 
@@ -265,15 +270,20 @@ def test_city_edit_post_saves_profile_and_records_audit(client):
     assert response.status_code == 302
     assert response["Location"] == reverse("members:city_edit", kwargs={"slug": "granollers"})
     city.refresh_from_db()
+    # The posted population (62,500) is ignored: editors cannot change their city's fee band.
     assert (city.region, city.population, city.population_band, city.website) == (
         "Vallès Oriental",
-        62_500,
-        "2",
+        40_000,
+        "1",
         "https://www.granollers.cat",
     )
     assert (city.latitude, city.longitude, city.description) == (41.6079, 2.2876, "A city that educates.")
     entry = AuditEntry.objects.get(action="city_update")
     assert (entry.actor, entry.object_id) == (editor, str(city.pk))
+    assert entry.comment == (
+        "region: Vallès → Vallès Oriental; latitude: 41.38 → 41.6079; longitude: 2.17 → 2.2876; "
+        "website: — → https://www.granollers.cat; description: — → A city that educates."
+    )
     assert _messages(response) == ["The profile of Granollers is saved."]
 
 
@@ -297,10 +307,6 @@ def test_city_edit_post_ignores_name_and_country(client):
         ("latitude", "91", "Ensure this value is less than or equal to 90."),
         ("longitude", "-180.5", "Ensure this value is greater than or equal to -180."),
         ("latitude", "north", "Enter a number."),
-        ("population", "-5", "Ensure this value is greater than or equal to 1."),
-        ("population", "1e9", "Enter a whole number."),
-        ("population", "", "This field is required."),
-        ("population", "99999999999999999999", "Ensure this value is less than or equal to 60000000."),
         ("website", "javascript:alert(1)", "Enter a valid URL."),
         ("website", "not a url", "Enter a valid URL."),
         ("region", "x" * 121, "Ensure this value has at most 120 characters (it has 121)."),
@@ -508,3 +514,23 @@ def test_contact_delete_without_csrf_token_is_refused(client):
 
     assert response.status_code == 403
     assert Contact.objects.filter(pk=contact.pk).exists()
+
+
+@pytest.mark.parametrize("population", ["40000", "-5", "1e9", "", "99999999999999999999"])
+def test_city_edit_post_population_is_ignored_and_shown_as_the_secretariats(client, population):
+    city = CityFactory(slug="granollers", population=600_000)
+    client.force_login(make_city_editor(city))
+
+    response = client.post(
+        reverse("members:city_edit", kwargs={"slug": "granollers"}),
+        {**VALID_PROFILE, "population": population},
+    )
+
+    assert response.status_code == 302
+    city.refresh_from_db()
+    assert (city.population, city.population_band) == (600_000, "5")
+    assert "population" not in AuditEntry.objects.get(action="city_update").comment
+    html = client.get(reverse("members:city_edit", kwargs={"slug": "granollers"})).content.decode()
+    assert 'name="population" value="600000"' in html
+    assert "disabled" in html.split('name="population"', 1)[1].split(">", 1)[0]
+    assert "only the Secretariat changes it" in html

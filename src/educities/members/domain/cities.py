@@ -6,7 +6,10 @@ from educities.core.domain.audit import audit_record
 from educities.core.domain.errors import DomainError, PermissionRefused
 from educities.members.models import City, Contact
 
-CITY_EDITABLE_FIELDS = ("region", "population", "latitude", "longitude", "website", "description")
+# The population is not here: it sets the city's fee band, so only the Secretariat changes it (in the admin).
+CITY_EDITABLE_FIELDS = ("region", "latitude", "longitude", "website", "description")
+# Longer values are cut in the audit comment (a profile text can be 10,000 characters).
+AUDIT_VALUE_MAX_LENGTH = 80
 CONTACT_FIELDS = (
     "full_name",
     "position",
@@ -22,9 +25,11 @@ CONTACT_FIELDS = (
 def city_slug(*, name: str, country_code: str, taken: set[str] | None = None) -> str:
     """An ASCII slug for a new city, "<name>-<country>", numbered when already used.
 
+    A name with no Latin letters or digits (서울, Αθήνα) gives "city-<country>".
     ``taken`` lets a bulk loader check against the slugs it is about to create instead of the database.
     """
-    base = slugify(f"{name}-{country_code}")[:130] or f"city-{country_code}".lower()
+    code = slugify(country_code) or "xx"
+    base = f"{(slugify(name) or 'city')[:126].strip('-')}-{code}"
     slug, n = base, 2
     while (slug in taken) if taken is not None else City.objects.filter(slug=slug).exists():
         slug, n = f"{base}-{n}", n + 1
@@ -46,12 +51,22 @@ def city_update(*, actor, city: City, **changes) -> City:
             _("These fields cannot be changed here: %(fields)s") % {"fields": ", ".join(sorted(unknown))}
         )
     changed = [field for field, value in changes.items() if getattr(city, field) != value]
+    comment = "; ".join(
+        f"{field}: {_audit_value(getattr(city, field))} → {_audit_value(changes[field])}" for field in changed
+    )
     for field in changed:
         setattr(city, field, changes[field])
     if changed:
         city.save(update_fields=[*changed, "updated_at"])
-        audit_record(subject=city, action="city_update", actor=actor, comment=", ".join(changed))
+        audit_record(subject=city, action="city_update", actor=actor, comment=comment)
     return city
+
+
+def _audit_value(value) -> str:
+    text = " ".join(str(value).split()) if value not in (None, "") else "—"
+    if len(text) > AUDIT_VALUE_MAX_LENGTH:
+        return text[: AUDIT_VALUE_MAX_LENGTH - 1] + "…"
+    return text
 
 
 @transaction.atomic

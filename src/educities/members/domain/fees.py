@@ -6,7 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from educities.core.domain.audit import audit_record
-from educities.core.domain.errors import DomainError
+from educities.core.domain.errors import DomainError, PermissionRefused
 from educities.members.enums import FeeStatus, IncomeGroup, PopulationBand, population_band_for
 from educities.members.models import City, FeeRate, FeeRecord
 
@@ -46,8 +46,17 @@ def fee_invoice(*, city: City, year: int, actor=None, reference: str = "") -> Fe
 
 @transaction.atomic
 def fee_mark_paid(*, record: FeeRecord, actor=None, paid_on: date | None = None) -> FeeRecord:
+    """Record the payment of an unpaid fee. ``actor=None`` is the system itself (demo loader, commands)."""
+    if actor is not None and not actor.has_perm("members.manage_fees", record.city):
+        raise PermissionRefused(_("You are not allowed to do this."))
+    # Lock the row and read its status there, so two clicks at once record one payment.
+    record.status = FeeRecord.objects.select_for_update().only("status").get(pk=record.pk).status
     if record.status == FeeStatus.PAID:
         raise DomainError(_("The fee of %(year)s is already paid.") % {"year": record.year})
+    if record.status == FeeStatus.WAIVED:
+        raise DomainError(
+            _("The fee of %(year)s is waived: there is no payment to record.") % {"year": record.year}
+        )
     record.status = FeeStatus.PAID
     record.paid_on = paid_on or timezone.localdate()
     record.save(update_fields=["status", "paid_on", "updated_at"])

@@ -72,6 +72,24 @@ def _membership_transition(*, city: City, action: str, actor, comment: str = "",
     return city
 
 
+def _lock(city: City) -> str:
+    """Lock the city's row for the rest of the transaction and return its status as stored there."""
+    city.membership_status = (
+        City.objects.select_for_update().only("membership_status").get(pk=city.pk).membership_status
+    )
+    return city.membership_status
+
+
+def _already_registered() -> DomainError:
+    # Neutral on purpose: any signed-in user may apply, so this says nothing of the other city's status.
+    return DomainError(
+        _(
+            "A city with this name is already registered in this country. "
+            "If you need access to it, contact the Secretariat."
+        )
+    )
+
+
 def membership_apply(
     *,
     actor,
@@ -86,16 +104,27 @@ def membership_apply(
     website: str = "",
     motivation: str = "",
 ) -> City:
-    """A city applies to join. The applicant becomes the city's editor."""
+    """A city applies to join. The applicant becomes the city's editor.
+
+    A city that was rejected or has withdrawn applies again (step "reapply") with the new documents; the
+    returned city's ``reapplied_from`` is then its former status (else ""). Any other city of the same
+    name and country is refused.
+    """
     _require(actor, "members.apply_membership", None)
     name = name.strip()
-    if City.objects.filter(country=country, name__iexact=name).exists():
-        raise DomainError(
-            _(
-                "%(city)s (%(country)s) is already registered. "
-                "Contact the Secretariat if you need access to it."
-            )
-            % {"city": name, "country": country.name}
+    existing = City.objects.filter(country=country, name__iexact=name).first()
+    if existing is not None:
+        return _membership_reapply(
+            city=existing,
+            actor=actor,
+            population=population,
+            latitude=latitude,
+            longitude=longitude,
+            mayor_form=mayor_form,
+            plenary_approval=plenary_approval,
+            region=region,
+            website=website,
+            motivation=motivation,
         )
     try:
         with transaction.atomic():
@@ -122,7 +151,48 @@ def membership_apply(
             audit_record(subject=city, action="apply", actor=actor, to_state=MembershipStatus.APPLIED)
             _notify(city=city, to_state=MembershipStatus.APPLIED, comment=motivation)
     except IntegrityError as error:  # a concurrent application for the same city
-        raise DomainError(_("%(city)s is already registered.") % {"city": name}) from error
+        raise _already_registered() from error
+    city.reapplied_from = ""
+    return city
+
+
+@transaction.atomic
+def _membership_reapply(
+    *,
+    city: City,
+    actor,
+    population: int,
+    latitude: float,
+    longitude: float,
+    mayor_form: UploadedFile,
+    plenary_approval: UploadedFile,
+    region: str,
+    website: str,
+    motivation: str,
+) -> City:
+    from_states, _to = MEMBERSHIP_STEPS["reapply"]
+    previous = _lock(city)
+    if previous not in from_states:
+        raise _already_registered()
+    city.population, city.latitude, city.longitude = population, latitude, longitude
+    changed = ["population", "latitude", "longitude"]
+    # Optional fields left empty keep what the city had.
+    for field, value in (("region", region), ("website", website)):
+        if value:
+            setattr(city, field, value)
+            changed.append(field)
+    MembershipApplication.objects.create(
+        city=city,
+        submitted_by=actor,
+        mayor_form=mayor_form,
+        plenary_approval=plenary_approval,
+        motivation=motivation,
+    )
+    if actor is not None:
+        role_grant_city_editor(user=actor, city=city)
+    _membership_transition(city=city, actor=actor, comment=motivation, action="reapply", extra_fields=changed)
+    city.refresh_from_db(fields=["population_band"])
+    city.reapplied_from = previous
     return city
 
 
@@ -134,7 +204,8 @@ def membership_review_start(*, city: City, actor, comment: str = "") -> City:
 @transaction.atomic
 def membership_invoice(*, city: City, actor, year: int | None = None, comment: str = "") -> City:
     _require(actor, "members.review_membership", city)
-    if city.membership_status != MembershipStatus.UNDER_REVIEW:
+    # Lock first: two "Invoice" clicks at once would otherwise both create the fee record.
+    if _lock(city) != MembershipStatus.UNDER_REVIEW:
         # Let the transition produce its message before any fee record is created.
         return _membership_transition(city=city, actor=actor, comment=comment, action="invoice")
     record = fee_invoice(city=city, year=year or timezone.localdate().year, actor=actor)
@@ -149,7 +220,7 @@ def membership_invoice(*, city: City, actor, year: int | None = None, comment: s
 @transaction.atomic
 def membership_record_payment(*, city: City, actor, paid_on: date | None = None, comment: str = "") -> City:
     _require(actor, "members.manage_fees", city)
-    if city.membership_status != MembershipStatus.INVOICED:
+    if _lock(city) != MembershipStatus.INVOICED:
         return _membership_transition(city=city, actor=actor, comment=comment, action="pay")
     for record in city.fees.filter(status=FeeStatus.UNPAID):
         fee_mark_paid(record=record, actor=actor, paid_on=paid_on)
@@ -202,12 +273,26 @@ def membership_withdraw(*, city: City, actor, comment: str = "") -> City:
     return _membership_transition(city=city, actor=actor, comment=comment, action="withdraw")
 
 
+# Steps the city takes itself, never offered as back office buttons.
+CITY_STEPS = frozenset({"reapply"})
+
+
 def membership_allowed_actions(*, city: City) -> list[str]:
-    """The names of the steps that can be taken next, for the back office buttons."""
+    """The names of the steps the back office can take next, for its buttons."""
     # The back office calls the payment step by what staff do: record the payment.
     names = {"pay": "record_payment"}
     return [
         names.get(step, step)
         for step, (from_states, _to) in MEMBERSHIP_STEPS.items()
-        if city.membership_status in from_states
+        if city.membership_status in from_states and step not in CITY_STEPS
     ]
+
+
+def membership_can_withdraw(*, city: City) -> bool:
+    """Whether the city's membership (or application) is still open, so that it can withdraw."""
+    return city.membership_status in MEMBERSHIP_STEPS["withdraw"][0]
+
+
+def membership_can_reapply(*, city: City) -> bool:
+    """Whether the city was rejected or has withdrawn, so that it can apply again."""
+    return city.membership_status in MEMBERSHIP_STEPS["reapply"][0]

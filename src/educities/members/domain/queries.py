@@ -1,6 +1,7 @@
 """Selectors of the member registry: every read that more than one view, API or app needs."""
 
 from dataclasses import dataclass
+from decimal import Decimal
 
 from django.db.models import Count, Exists, OuterRef, Prefetch, QuerySet, Sum
 from django.utils import timezone
@@ -137,6 +138,39 @@ def cities_fee_status(*, year: int) -> QuerySet[City]:
         .annotate(owes_earlier_years=Exists(unpaid_before))
         .order_by("name")
     )
+
+
+@dataclass(frozen=True)
+class FeeStatusSummary:
+    """The fee status page of a year: one row per city shown, and totals over every city of the year.
+
+    A row is ``{"city": City, "record": FeeRecord | None, "owes": bool}``; a city owes when its fee of
+    the year or of an earlier year is unpaid. The totals count every member and suspended city, whether
+    the rows are filtered or not.
+    """
+
+    rows: list[dict]
+    totals: dict
+
+
+def fee_status_summary(*, year: int, unpaid_only: bool = False) -> FeeStatusSummary:
+    rows = []
+    totals = {"cities": 0, "invoiced": Decimal(0), "paid": Decimal(0), "unpaid": Decimal(0), "owing": 0}
+    for city in cities_fee_status(year=year):
+        record = city.fees_of_year[0] if city.fees_of_year else None
+        owes = (record is not None and record.status == FeeStatus.UNPAID) or city.owes_earlier_years
+        totals["cities"] += 1
+        totals["owing"] += int(owes)
+        if record is not None:
+            totals["invoiced"] += record.amount
+            if record.status == FeeStatus.PAID:
+                totals["paid"] += record.amount
+            elif record.status == FeeStatus.UNPAID:
+                totals["unpaid"] += record.amount
+        if unpaid_only and not owes:
+            continue
+        rows.append({"city": city, "record": record, "owes": owes})
+    return FeeStatusSummary(rows=rows, totals=totals)
 
 
 # --- Applications ------------------------------------------------------------------------

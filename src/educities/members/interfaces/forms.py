@@ -8,7 +8,12 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from educities.core.validators import validate_pdf_upload
+from educities.core.validators import (
+    CITY_POPULATION_MAX,
+    validate_city_population,
+    validate_no_control_characters,
+    validate_pdf_upload,
+)
 from educities.members.domain.queries import cities_members
 from educities.members.enums import NetworkKind
 from educities.members.interfaces.importers import IMPORT_KINDS
@@ -26,10 +31,23 @@ def _sorted_country_choices(field: forms.ModelChoiceField) -> list[tuple]:
 
 
 class MembershipApplicationForm(forms.Form):
-    name = forms.CharField(label=_("Name of the city"), max_length=120)
+    # A plain form: the model's validators are repeated here (City.name, City.population, City.website).
+    name = forms.CharField(
+        label=_("Name of the city"), max_length=120, validators=[validate_no_control_characters]
+    )
     country = CountryChoiceField(label=_("Country"), queryset=Country.objects.all(), empty_label=_("Choose…"))
-    region = forms.CharField(label=_("Region or province"), max_length=120, required=False)
-    population = forms.IntegerField(label=_("Population"), min_value=1, max_value=100_000_000)
+    region = forms.CharField(
+        label=_("Region or province"),
+        max_length=120,
+        required=False,
+        validators=[validate_no_control_characters],
+    )
+    population = forms.IntegerField(
+        label=_("Population"),
+        min_value=1,
+        validators=[validate_city_population],
+        widget=forms.NumberInput(attrs={"max": CITY_POPULATION_MAX}),
+    )
     latitude = forms.FloatField(
         label=_("Latitude"),
         min_value=-90,
@@ -42,7 +60,9 @@ class MembershipApplicationForm(forms.Form):
         max_value=180,
         help_text=_("In decimal degrees, for example 2.2874."),
     )
-    website = forms.URLField(label=_("Website of the city council"), required=False, assume_scheme="https")
+    website = forms.URLField(
+        label=_("Website of the city council"), required=False, max_length=200, assume_scheme="https"
+    )
     motivation = forms.CharField(
         label=_("Why does your city want to join?"),
         widget=forms.Textarea(attrs={"rows": 5}),
@@ -161,9 +181,11 @@ class CityMultipleChoiceField(forms.ModelMultipleChoiceField):
 
 
 class NetworkCreateForm(forms.Form):
-    name = forms.CharField(label=_("Name"), max_length=160)
+    name = forms.CharField(label=_("Name"), max_length=160, validators=[validate_no_control_characters])
     kind = forms.ChoiceField(label=_("Kind"), choices=NetworkKind.choices)
-    acronym = forms.CharField(label=_("Acronym"), max_length=20, required=False)
+    acronym = forms.CharField(
+        label=_("Acronym"), max_length=20, required=False, validators=[validate_no_control_characters]
+    )
     description = forms.CharField(
         label=_("Description"), required=False, max_length=5000, widget=forms.Textarea(attrs={"rows": 4})
     )

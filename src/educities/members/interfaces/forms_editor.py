@@ -13,8 +13,8 @@ from django.utils.translation import gettext_lazy as _
 from educities.members.domain.cities import CITY_EDITABLE_FIELDS, CONTACT_FIELDS
 from educities.members.models import City, Contact
 
-# The largest cities are around 40 million inhabitants; anything above is a typing mistake.
-POPULATION_MAX = 60_000_000
+# Shown on the profile form for information; the domain does not let editors change them.
+READ_ONLY_FIELDS = ("population",)
 DESCRIPTION_MAX_LENGTH = 10_000
 
 
@@ -29,11 +29,15 @@ class CityProfileForm(forms.Form):
         required=False,
         help_text=_("State, province or region the city belongs to."),
     )
+    # Shown, not editable: the population sets the fee band, so only the Secretariat changes it.
     population = forms.IntegerField(
         label=_label(City, "population"),
-        min_value=1,
-        max_value=POPULATION_MAX,
-        help_text=_("Number of inhabitants; it sets the city's population band and so its fee."),
+        required=False,
+        disabled=True,
+        help_text=_(
+            "Number of inhabitants. It sets the city's population band and so its fee: only the Secretariat "
+            "changes it. To correct it, write to the Secretariat with the official figure."
+        ),
     )
     latitude = forms.FloatField(
         label=_label(City, "latitude"),
@@ -64,7 +68,7 @@ class CityProfileForm(forms.Form):
 
     @classmethod
     def initial_for(cls, city: City) -> dict:
-        return {field: getattr(city, field) for field in CITY_EDITABLE_FIELDS}
+        return {field: getattr(city, field) for field in (*CITY_EDITABLE_FIELDS, *READ_ONLY_FIELDS)}
 
     def changes(self) -> dict:
         return {field: self.cleaned_data[field] for field in CITY_EDITABLE_FIELDS}

@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 from import_export import fields, resources, widgets
 
 from educities.core.domain.audit import audit_record
+from educities.core.validators import has_control_characters, validate_city_population
 from educities.members.domain.cities import city_slug
 from educities.members.enums import MembershipStatus
 from educities.members.models import City, Contact, Country
@@ -89,7 +90,12 @@ class ImportFileError(Exception):
 
 class TextWidget(widgets.Widget):
     def clean(self, value, row=None, **kwargs):
-        return (value or "").strip()
+        text = (value or "").strip()
+        if has_control_characters(text):
+            raise ValueError(
+                _("Remove the control characters (line breaks, tabs and the like) from this text.")
+            )
+        return text
 
 
 class RequiredTextWidget(TextWidget):
@@ -101,13 +107,24 @@ class RequiredTextWidget(TextWidget):
 
 
 class IntegerWidget(widgets.Widget):
+    def __init__(self, *, validators=(), **kwargs):
+        super().__init__(**kwargs)
+        self.validators = validators
+
     def clean(self, value, row=None, **kwargs):
         text = (value or "").strip().replace(" ", "").replace("\u00a0", "")
         if not text:
             raise ValueError(_("This column is required."))
-        if not text.isdigit():
+        # isdigit() alone accepts "²" or "٣", which int() refuses or reads as another number.
+        if not (text.isascii() and text.isdigit()):
             raise ValueError(_("“%(value)s” is not a whole number.") % {"value": value})
-        return int(text)
+        number = int(text)
+        for validator in self.validators:
+            try:
+                validator(number)
+            except ValidationError as error:
+                raise ValueError(" ".join(error.messages)) from None
+        return number
 
 
 class CoordinateWidget(widgets.Widget):
@@ -289,7 +306,11 @@ class CityResource(_StrictResource):
     name = fields.Field(attribute="name", column_name="name", widget=RequiredTextWidget())
     country = fields.Field(attribute="country", column_name="country", widget=CountryCodeWidget())
     region = fields.Field(attribute="region", column_name="region", widget=TextWidget())
-    population = fields.Field(attribute="population", column_name="population", widget=IntegerWidget())
+    population = fields.Field(
+        attribute="population",
+        column_name="population",
+        widget=IntegerWidget(validators=[validate_city_population]),
+    )
     latitude = fields.Field(attribute="latitude", column_name="latitude", widget=CoordinateWidget(limit=90))
     longitude = fields.Field(
         attribute="longitude", column_name="longitude", widget=CoordinateWidget(limit=180)

@@ -9,7 +9,12 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from educities.core.domain.errors import DomainError
-from educities.members.domain.membership import membership_apply, membership_withdraw
+from educities.members.domain.membership import (
+    membership_apply,
+    membership_can_reapply,
+    membership_can_withdraw,
+    membership_withdraw,
+)
 from educities.members.enums import MembershipStatus
 from educities.members.interfaces.certificate import membership_certificate_pdf
 from educities.members.interfaces.forms import MembershipApplicationForm, WithdrawForm
@@ -50,14 +55,19 @@ def membership_apply_view(request):
         except DomainError as error:
             form.add_error(None, error.message)
         else:
-            messages.success(
-                request,
-                _(
+            if city.reapplied_from:
+                text = _(
+                    "Thank you: %(city)s, whose membership was closed (%(status)s), applies again. "
+                    "The new application has been sent to the Secretariat and you are now an editor "
+                    "of the city. You will receive an e-mail at each step."
+                )
+            else:
+                text = _(
                     "Thank you: the application of %(city)s has been sent to the Secretariat. "
                     "You will receive an e-mail at each step."
                 )
-                % {"city": city.name},
-            )
+            status = MembershipStatus(city.reapplied_from).label if city.reapplied_from else ""
+            messages.success(request, text % {"city": city.name, "status": status})
             return redirect("members:my_cities")
     return render(request, "members/apply/form.html", {"form": form, "steps": APPLICATION_STEPS})
 
@@ -91,4 +101,13 @@ def membership_withdraw_view(request, slug):
         else:
             messages.success(request, _("%(city)s has withdrawn from the association.") % {"city": city.name})
         return redirect("members:my_cities")
-    return render(request, "members/apply/withdraw.html", {"city": city, "form": form})
+    return render(
+        request,
+        "members/apply/withdraw.html",
+        {
+            "city": city,
+            "form": form,
+            "can_withdraw": membership_can_withdraw(city=city),
+            "can_reapply": membership_can_reapply(city=city),
+        },
+    )

@@ -1,12 +1,11 @@
 """The Secretariat's back office: applications, fees, imports and new networks.
 
 Every view needs ``members.view_backoffice`` (anonymous users are sent to sign in, others get 403),
-parses its input and calls the domain; a refused step shows the domain's message and changes nothing.
+except the fee status page, which Executive Committee members may read too (``members.view_fee_status``).
+Views parse their input and call the domain; a refused step shows the domain's message and changes nothing.
 """
 
-import os
 from dataclasses import dataclass
-from decimal import Decimal
 from functools import wraps
 
 from django.contrib import messages
@@ -36,8 +35,8 @@ from educities.members.domain.membership import (
     membership_withdraw,
 )
 from educities.members.domain.networks import network_create
-from educities.members.domain.queries import cities_fee_status, cities_pending_applications
-from educities.members.enums import FeeStatus, MembershipStatus
+from educities.members.domain.queries import cities_pending_applications, fee_status_summary
+from educities.members.enums import MembershipStatus
 from educities.members.interfaces.forms import (
     FeeYearForm,
     ImportForm,
@@ -83,16 +82,24 @@ ACTIONS: dict[str, Action] = {
 DOCUMENT_KINDS = ("mayor_form", "plenary_approval")
 
 
-def backoffice_required(view):
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        if not request.user.is_authenticated:
-            return redirect_to_login(request.get_full_path())
-        if not request.user.has_perm("members.view_backoffice"):
-            raise PermissionDenied
-        return view(request, *args, **kwargs)
+def _permission_required(permission: str):
+    """Anonymous users are sent to sign in; signed-in users without ``permission`` get 403."""
 
-    return wrapper
+    def decorator(view):
+        @wraps(view)
+        def wrapper(request, *args, **kwargs):
+            if not request.user.is_authenticated:
+                return redirect_to_login(request.get_full_path())
+            if not request.user.has_perm(permission):
+                raise PermissionDenied
+            return view(request, *args, **kwargs)
+
+        return wrapper
+
+    return decorator
+
+
+backoffice_required = _permission_required("members.view_backoffice")
 
 
 def _require(request, permission: str, obj=None) -> None:
@@ -235,21 +242,23 @@ def application_document(request, slug, pk, kind):
     if not document:
         raise Http404
     try:
-        handle = document.open("rb")
+        # The field's own storage: the private one (members/storage.py), which no URL serves.
+        handle = document.storage.open(document.name, "rb")
     except (FileNotFoundError, OSError) as error:
         raise Http404 from error
-    filename = f"{application.city.slug}-{kind}{os.path.splitext(document.name)[1] or '.pdf'}"
+    # Always a PDF download, whatever name the file was stored under: the browser never renders it.
+    filename = f"{application.city.slug}-{kind}.pdf"
     response = FileResponse(handle, content_type="application/pdf", as_attachment=True, filename=filename)
     response["Cache-Control"] = "private, no-store"
+    response["X-Content-Type-Options"] = "nosniff"
     return response
 
 
 # --- Fees ---------------------------------------------------------------------------------------
 
 
-@backoffice_required
+@_permission_required("members.view_fee_status")
 def fee_status(request):
-    _require(request, "members.view_fee_status")
     current_year = timezone.localdate().year
     year, unpaid_only = current_year, False
     if request.GET:
@@ -264,34 +273,21 @@ def fee_status(request):
                 % {"value": request.GET.get("year", ""), "year": current_year},
             )
             unpaid_only = request.GET.get("unpaid", "") in {"on", "1", "true"}
-    rows = []
-    totals = {"cities": 0, "invoiced": Decimal(0), "paid": Decimal(0), "unpaid": Decimal(0), "owing": 0}
-    for city in cities_fee_status(year=year):
-        record = city.fees_of_year[0] if city.fees_of_year else None
-        owes = (record is not None and record.status == FeeStatus.UNPAID) or city.owes_earlier_years
-        totals["cities"] += 1
-        totals["owing"] += int(owes)
-        if record is not None:
-            totals["invoiced"] += record.amount
-            if record.status == FeeStatus.PAID:
-                totals["paid"] += record.amount
-            elif record.status == FeeStatus.UNPAID:
-                totals["unpaid"] += record.amount
-        if unpaid_only and not owes:
-            continue
-        rows.append({"city": city, "record": record, "owes": owes})
+    summary = fee_status_summary(year=year, unpaid_only=unpaid_only)
     return render(
         request,
         "members/backoffice/fees.html",
         {
-            "rows": rows,
+            "rows": summary.rows,
             "year": year,
             "unpaid_only": unpaid_only,
-            "totals": totals,
+            "totals": summary.totals,
             "form": FeeYearForm(initial={"year": year, "unpaid": unpaid_only}),
             "section": "fees",
             "next": request.get_full_path(),
             "can_manage": request.user.has_perm("members.manage_fees"),
+            # Executive Committee members read this page but cannot open the applications.
+            "can_open_cities": request.user.has_perm("members.view_backoffice"),
         },
     )
 

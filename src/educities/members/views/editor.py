@@ -20,6 +20,7 @@ from educities.members.domain.cities import (
     contact_delete as contact_delete_service,
 )
 from educities.members.domain.editing import cities_edited_by, city_contacts
+from educities.members.domain.membership import membership_can_reapply, membership_can_withdraw
 from educities.members.interfaces.forms_editor import CityProfileForm, ContactForm
 from educities.members.models import City, Contact
 
@@ -34,10 +35,15 @@ def _city_for(request, slug: str, permission: str) -> City:
 @login_required
 @require_http_methods(["GET", "HEAD"])
 def my_cities(request):
+    cities = list(cities_edited_by(user=request.user))
     return render(
         request,
         "members/editor/my_cities.html",
-        {"cities": list(cities_edited_by(user=request.user))},
+        {
+            "cities": cities,
+            "withdrawable_ids": {city.pk for city in cities if membership_can_withdraw(city=city)},
+            "reapplicable_ids": {city.pk for city in cities if membership_can_reapply(city=city)},
+        },
     )
 
 
@@ -46,7 +52,8 @@ def my_cities(request):
 def city_edit(request, slug):
     city = _city_for(request, slug, "members.change_city")
     if request.method == "POST":
-        form = CityProfileForm(request.POST)
+        # The initial values fill the fields the editor cannot change (shown disabled).
+        form = CityProfileForm(request.POST, initial=CityProfileForm.initial_for(city))
         if form.is_valid():
             try:
                 city_update(actor=request.user, city=city, **form.changes())
