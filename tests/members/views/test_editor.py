@@ -534,3 +534,12 @@ def test_city_edit_post_population_is_ignored_and_shown_as_the_secretariats(clie
     assert 'name="population" value="600000"' in html
     assert "disabled" in html.split('name="population"', 1)[1].split(">", 1)[0]
     assert "only the Secretariat changes it" in html
+
+
+def test_contact_form_refuses_control_characters_in_name():
+    form = ContactForm(
+        {"full_name": "Anna\r\nBcc: x@evil.org", "email": "anna@example.org", "language": "en"}
+    )
+
+    assert form.is_valid() is False
+    assert list(form.errors) == ["full_name"]

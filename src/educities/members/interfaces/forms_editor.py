@@ -10,6 +10,7 @@ from django.core.validators import RegexValidator
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
+from educities.core.validators import validate_no_control_characters
 from educities.members.domain.cities import CITY_EDITABLE_FIELDS, CONTACT_FIELDS
 from educities.members.models import City, Contact
 
@@ -81,9 +82,21 @@ phone_validator = RegexValidator(
 
 
 class ContactForm(forms.Form):
-    full_name = forms.CharField(label=_label(Contact, "full_name"), max_length=150)
-    position = forms.CharField(label=_label(Contact, "position"), max_length=150, required=False)
-    department = forms.CharField(label=_label(Contact, "department"), max_length=150, required=False)
+    full_name = forms.CharField(
+        label=_label(Contact, "full_name"), max_length=150, validators=[validate_no_control_characters]
+    )
+    position = forms.CharField(
+        label=_label(Contact, "position"),
+        max_length=150,
+        required=False,
+        validators=[validate_no_control_characters],
+    )
+    department = forms.CharField(
+        label=_label(Contact, "department"),
+        max_length=150,
+        required=False,
+        validators=[validate_no_control_characters],
+    )
     email = forms.EmailField(label=_label(Contact, "email"), max_length=254)
     phone = forms.CharField(
         label=_label(Contact, "phone"), max_length=40, required=False, validators=[phone_validator]
