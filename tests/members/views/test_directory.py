@@ -1,3 +1,5 @@
+import gzip
+import json
 import re
 
 import pytest
@@ -357,3 +359,12 @@ def test_home_page_maps_every_member_city(client):
 
     assert response.status_code == 200
     assert len(points) == 3
+
+
+def test_directory_map_is_compressed_for_clients_that_accept_gzip(client):
+    CityFactory.create_batch(30)
+
+    response = client.get(f"{URL}map.json", headers={"accept-encoding": "gzip"})
+
+    assert response["Content-Encoding"] == "gzip"
+    assert len(json.loads(gzip.decompress(response.content))["points"]) == 30

@@ -6,6 +6,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
+from django.views.decorators.gzip import gzip_page
 from django.views.decorators.http import require_safe
 
 from educities.members.domain.queries import cities_directory, countries_with_members, headline_figures
@@ -98,6 +99,7 @@ def _map_points_url(request) -> str:
 
 @require_safe
 @cache_control(public=True, max_age=300)
+@gzip_page  # public data with no secret in it, so compression leaks nothing (unlike pages with a CSRF token)
 def directory_map(request):
     """The map points of every city matching the directory's filters (invalid filters are ignored)."""
     filterset = _city_filter(request, for_display=False)
