@@ -139,21 +139,35 @@ def membership_apply(
                 website=website,
                 membership_status=MembershipStatus.APPLIED,
             )
-            MembershipApplication.objects.create(
+            _application_record(
                 city=city,
-                submitted_by=actor,
+                actor=actor,
                 mayor_form=mayor_form,
                 plenary_approval=plenary_approval,
                 motivation=motivation,
             )
-            if actor is not None:
-                role_grant_city_editor(user=actor, city=city)
             audit_record(subject=city, action="apply", actor=actor, to_state=MembershipStatus.APPLIED)
             _notify(city=city, to_state=MembershipStatus.APPLIED, comment=motivation)
     except IntegrityError as error:  # a concurrent application for the same city
         raise _already_registered() from error
     city.reapplied_from = ""
     return city
+
+
+def _application_record(
+    *, city: City, actor, mayor_form: UploadedFile, plenary_approval: UploadedFile, motivation: str
+) -> MembershipApplication:
+    """The documents of one application; whoever sends them becomes the city's editor."""
+    application = MembershipApplication.objects.create(
+        city=city,
+        submitted_by=actor,
+        mayor_form=mayor_form,
+        plenary_approval=plenary_approval,
+        motivation=motivation,
+    )
+    if actor is not None:
+        role_grant_city_editor(user=actor, city=city)
+    return application
 
 
 @transaction.atomic
@@ -181,15 +195,13 @@ def _membership_reapply(
         if value:
             setattr(city, field, value)
             changed.append(field)
-    MembershipApplication.objects.create(
+    _application_record(
         city=city,
-        submitted_by=actor,
+        actor=actor,
         mayor_form=mayor_form,
         plenary_approval=plenary_approval,
         motivation=motivation,
     )
-    if actor is not None:
-        role_grant_city_editor(user=actor, city=city)
     _membership_transition(city=city, actor=actor, comment=motivation, action="reapply", extra_fields=changed)
     city.refresh_from_db(fields=["population_band"])
     city.reapplied_from = previous
