@@ -183,6 +183,20 @@ TASKS = {
     }
 }
 
+# --- Machine translation (educities.core.translation) -------------------------------------
+# Off by default. "libretranslate" needs LIBRETRANSLATE_URL (and an API key if the server asks for one);
+# "deepl" needs DEEPL_API_KEY (the URL follows the key: ":fx" keys use the free API). Calls run in
+# background tasks and are retried TRANSLATION_MAX_ATTEMPTS times on temporary failures.
+TRANSLATION_PROVIDER = env("TRANSLATION_PROVIDER", "none")
+LIBRETRANSLATE_URL = env("LIBRETRANSLATE_URL")
+LIBRETRANSLATE_API_KEY = env("LIBRETRANSLATE_API_KEY")
+DEEPL_API_KEY = env("DEEPL_API_KEY")
+DEEPL_URL = env("DEEPL_URL")  # empty: https://api-free.deepl.com for ":fx" keys, else https://api.deepl.com
+TRANSLATION_TIMEOUT = float(env("TRANSLATION_TIMEOUT", "20"))  # seconds per HTTP request
+TRANSLATION_MONTHLY_CHARACTER_LIMIT = int(env("TRANSLATION_MONTHLY_CHARACTER_LIMIT", "0"))  # 0: no limit
+TRANSLATION_MAX_ATTEMPTS = int(env("TRANSLATION_MAX_ATTEMPTS", "3"))
+TRANSLATION_RETRY_DELAY = float(env("TRANSLATION_RETRY_DELAY", "2"))  # seconds, doubled at each retry
+
 # --- Accounts (django-allauth) -----------------------------------------------------------
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "home"

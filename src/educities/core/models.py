@@ -41,3 +41,23 @@ class AuditEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.action}: {self.from_state} → {self.to_state}"
+
+
+class MachineTranslationUsage(models.Model):
+    """Characters sent to one machine-translation provider in one calendar month (the bill's unit)."""
+
+    provider = models.CharField(_("provider"), max_length=32)
+    month = models.DateField(_("month"), help_text=_("The first day of the month."))
+    characters = models.PositiveBigIntegerField(_("characters"), default=0)
+    requests = models.PositiveIntegerField(_("requests"), default=0)
+
+    class Meta:
+        verbose_name = _("machine translation usage")
+        verbose_name_plural = _("machine translation usage")
+        ordering = ["-month", "provider"]
+        constraints = [
+            models.UniqueConstraint(fields=["provider", "month"], name="core_mt_usage_unique_provider_month"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.provider} {self.month:%Y-%m}: {self.characters}"
