@@ -4,6 +4,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from educities.core.enums import Provenance
+
 
 class TimestampedModel(models.Model):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
@@ -61,3 +63,49 @@ class MachineTranslationUsage(models.Model):
 
     def __str__(self) -> str:
         return f"{self.provider} {self.month:%Y-%m}: {self.characters}"
+
+
+class TextTranslation(models.Model):
+    """One language's value of one translatable field of any object, and where it comes from.
+
+    Each (object, field) has exactly one ``original`` row (the language it was written in); the other
+    rows are human or machine translations. ``source_digest`` is the sha256 of the original text a row
+    was made from (for the original row: of its own text), so a translation is stale when its digest
+    differs from the original's. See ``core.domain.translations``.
+    """
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
+    object_id = models.CharField(max_length=64)
+    subject = GenericForeignKey("content_type", "object_id")
+    field = models.CharField(_("field"), max_length=64)
+    language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES)
+    text = models.TextField(_("text"), blank=True)
+    provenance = models.CharField(_("provenance"), max_length=8, choices=Provenance.choices)
+    engine = models.CharField(_("engine"), max_length=32, blank=True)
+    translator = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("translator"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    source_digest = models.CharField(_("source digest"), max_length=64, blank=True)
+    translated_at = models.DateTimeField(_("translated at"))
+    reviewed = models.BooleanField(
+        _("reviewed"), default=False, help_text=_("A person checked this machine translation.")
+    )
+
+    class Meta:
+        verbose_name = _("text translation")
+        verbose_name_plural = _("text translations")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["content_type", "object_id", "field", "language"],
+                name="core_text_translation_unique_language",
+            ),
+        ]
+        indexes = [models.Index(fields=["content_type", "object_id"], name="core_texttr_object_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.field} [{self.language}, {self.provenance}]"

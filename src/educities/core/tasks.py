@@ -67,3 +67,86 @@ def task_machine_translate(
         else:
             return [result.as_dict() for result in results]
     raise AssertionError("unreachable")  # pragma: no cover - the loop returns or raises
+
+
+@task()
+def task_translate_object(
+    *,
+    content_type_id: int,
+    object_id: str,
+    fields: list[str],
+    targets: list[str],
+    rich_fields: list[str] | tuple[str, ...] = (),
+) -> dict[str, int]:
+    """Machine-translate the ``fields`` of one object into the ``targets`` that are missing or stale.
+
+    Called after commit by ``translations_request_machine``. The original language, fresh translations
+    (human or machine) and blank originals are skipped; results are saved with
+    ``translation_save_machine`` (which never overwrites a fresh human translation). With translation
+    off it logs once and does nothing. A refused or failed language is logged and the others go on;
+    a used-up quota stops the run. Returns how many translations were saved and how many failed.
+    """
+    from django.contrib.contenttypes.models import ContentType
+
+    from educities.core.domain.translations import translation_save_machine
+    from educities.core.enums import Provenance
+    from educities.core.models import TextTranslation
+    from educities.core.translation.errors import TranslationError, TranslationQuotaExceeded
+    from educities.core.translation.registry import translation_provider
+
+    summary = {"saved": 0, "failed": 0}
+    try:
+        provider = translation_provider()
+    except TranslationError as error:
+        logger.warning("Machine translation is unavailable: %s", error.message)
+        return summary
+    if not provider.enabled:
+        logger.info("Machine translation is off: object %s:%s left untranslated.", content_type_id, object_id)
+        return summary
+    model = ContentType.objects.get_for_id(content_type_id).model_class()
+    obj = model._default_manager.filter(pk=object_id).first() if model is not None else None
+    if obj is None:
+        return summary
+    rows = list(
+        TextTranslation.objects.filter(
+            content_type_id=content_type_id, object_id=str(object_id), field__in=list(fields)
+        )
+    )
+    originals = {row.field: row for row in rows if row.provenance == Provenance.ORIGINAL}
+    existing = {(row.field, row.language): row for row in rows if row.provenance != Provenance.ORIGINAL}
+    # (source language, target, html) → fields to send together in one request.
+    batches: dict[tuple[str, str, bool], list[str]] = {}
+    for field in fields:
+        original = originals.get(field)
+        if original is None or not original.text.strip():
+            continue
+        for target in targets:
+            row = existing.get((field, target))
+            if target == original.language or (
+                row is not None and row.source_digest == original.source_digest
+            ):
+                continue
+            batches.setdefault((original.language, target, field in rich_fields), []).append(field)
+    for (source, target, html), batch in batches.items():
+        texts = [originals[field].text for field in batch]
+        try:
+            results = task_machine_translate.call(texts=texts, source=source, target=target, html=html)
+        except TranslationQuotaExceeded as error:
+            logger.warning("Machine translation stopped: %s", error.message)
+            summary["failed"] += len(batch)
+            break
+        except TranslationError as error:
+            logger.warning("Machine translation into %s failed: %s", target, error.message)
+            summary["failed"] += len(batch)
+            continue
+        for field, result in zip(batch, results, strict=True):
+            translation_save_machine(
+                obj=obj,
+                field=field,
+                language=target,
+                text=result["text"],
+                engine=result["engine"],
+                source_digest=originals[field].source_digest,
+            )
+            summary["saved"] += 1
+    return summary
