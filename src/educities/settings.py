@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "educities.accounts",
     "educities.charter",
     "educities.members",
+    "educities.experiences",
 ]
 
 MIDDLEWARE = [
@@ -175,6 +176,8 @@ DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "educities <no-reply@educities.lo
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # Where the Secretariat receives notifications about applications.
 SECRETARIAT_EMAIL = env("SECRETARIAT_EMAIL", "secretariat@educities.localhost")
+# The public address of the site, for links in e-mails, feeds and citations.
+SITE_URL = env("SITE_URL", "http://127.0.0.1:8000")
 
 # --- Background tasks -------------------------------------------------------------------
 TASKS = {

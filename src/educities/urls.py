@@ -15,6 +15,7 @@ urlpatterns += i18n_patterns(
     path("", home, name="home"),
     path("", include("educities.members.urls")),
     path("charter/", include("educities.charter.urls")),
+    path("experiences/", include("educities.experiences.urls")),
     path("backoffice/", include("educities.members.backoffice_urls")),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),

@@ -118,6 +118,7 @@ class RoleKind(models.TextChoices):
     EXECUTIVE = "executive", _("Executive Committee member")
     COORDINATOR = "coordinator", _("Network coordinator")
     CITY_EDITOR = "city_editor", _("City editor")
+    TRANSLATOR = "translator", _("Translator")
 
 
 # Minimum composition of a thematic network (BRIEF §2).

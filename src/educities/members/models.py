@@ -307,7 +307,7 @@ class ExecutiveCommitteeSeat(models.Model):
 
 
 class RoleGrant(models.Model):
-    """A role a user holds: on a city (city editor), a network (coordinator) or the committee."""
+    """A role a user holds: on a city (city editor), a network (coordinator), the committee, or translator."""
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="role_grants")
     kind = models.CharField(_("role"), max_length=16, choices=RoleKind.choices)
@@ -328,6 +328,7 @@ class RoleGrant(models.Model):
                     Q(kind=RoleKind.CITY_EDITOR, city__isnull=False, network__isnull=True)
                     | Q(kind=RoleKind.COORDINATOR, network__isnull=False, city__isnull=True)
                     | Q(kind=RoleKind.EXECUTIVE, city__isnull=True, network__isnull=True)
+                    | Q(kind=RoleKind.TRANSLATOR, city__isnull=True, network__isnull=True)
                 ),
                 name="role_grant_target_matches_kind",
             ),

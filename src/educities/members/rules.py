@@ -68,6 +68,13 @@ def is_coordinator_of_network(user, network) -> bool:
 
 
 @rules.predicate
+def is_translator(user) -> bool:
+    if not (user and user.is_authenticated):
+        return False
+    return any(kind == RoleKind.TRANSLATOR for kind, _, _ in _grants(user))
+
+
+@rules.predicate
 def is_authenticated(user) -> bool:
     return bool(user and user.is_authenticated)
 

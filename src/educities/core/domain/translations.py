@@ -23,6 +23,7 @@ from educities.core.domain.audit import audit_record
 from educities.core.domain.errors import DomainError
 from educities.core.enums import Provenance
 from educities.core.models import TextTranslation
+from educities.core.signals import translation_saved
 
 logger = logging.getLogger(__name__)
 
@@ -150,6 +151,7 @@ def translation_save_human(
         },
     )
     audit_record(subject=obj, action="translation_save", actor=actor, to_state=language, comment=field)
+    translation_saved.send(sender=type(obj), obj=obj, field=field, language=language)
     return row
 
 
@@ -197,6 +199,7 @@ def translation_save_machine(
     row.translated_at = timezone.now()
     row.reviewed = False
     row.save()
+    translation_saved.send(sender=type(obj), obj=obj, field=field, language=language)
     return row
 
 

@@ -24,5 +24,13 @@ def role_grant_executive(*, user) -> RoleGrant:
     return grant
 
 
+@transaction.atomic
+def role_grant_translator(*, user) -> RoleGrant:
+    grant, _created = RoleGrant.objects.get_or_create(
+        user=user, kind=RoleKind.TRANSLATOR, city=None, network=None
+    )
+    return grant
+
+
 def role_revoke(*, grant: RoleGrant) -> None:
     grant.delete()

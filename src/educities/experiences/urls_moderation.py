@@ -1,0 +1,3 @@
+"""URLs of the moderation pages of the bank of experiences (included by experiences/urls.py)."""
+
+urlpatterns: list = []
