@@ -7,7 +7,7 @@ text (``script``, ``style``, ``svg``, ``math``, ``iframe``...), which is removed
 """
 
 import re
-from html.parser import HTMLParser
+from html import unescape as html_unescape
 
 import nh3
 from django import forms
@@ -126,58 +126,34 @@ def richtext_sanitize(html: str) -> str:
     return cleaned
 
 
-_BLOCK_TAGS = frozenset(
-    {"p", "blockquote", "h2", "h3", "h4", "ul", "ol", "li", "table", "thead", "tbody", "tr"}
-)
-_CELL_TAGS = frozenset({"td", "th"})
+# Block and cell boundaries become separator characters that sanitised text cannot contain (control
+# characters are removed first), so a boundary is never confused with a line break typed in a paragraph.
+_LINE, _CELL = "\x1e", "\x1f"
+_BLOCK_TAG = re.compile(r"</?(?:p|blockquote|h2|h3|h4|ul|ol|li|table|thead|tbody|tr)\b[^>]*>|<br\s*/?>", re.I)
+_CELL_TAG = re.compile(r"</?(?:td|th)\b[^>]*>", re.I)
+_ANY_TAG = re.compile(r"<[^>]*>")
 _WHITESPACE = re.compile(r"\s+")
 
 
-class _PlainTextParser(HTMLParser):
-    """Collect text: one line per block (paragraph, heading, list item, table row), cells joined by tabs."""
-
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.lines: list[str] = []
-        self._cells: list[list[str]] = [[]]
-
-    def _end_line(self) -> None:
-        cells = [_WHITESPACE.sub(" ", "".join(cell)).strip() for cell in self._cells]
-        line = "\t".join(cell for cell in cells if cell)
-        if line:
-            self.lines.append(line)
-        self._cells = [[]]
-
-    def handle_starttag(self, tag, attrs):
-        if tag in _BLOCK_TAGS or tag == "br":
-            self._end_line()
-        elif tag in _CELL_TAGS:
-            self._cells.append([])
-
-    def handle_endtag(self, tag):
-        if tag in _BLOCK_TAGS:
-            self._end_line()
-        elif tag in _CELL_TAGS:
-            self._cells.append([])
-
-    def handle_data(self, data):
-        self._cells[-1].append(data)
-
-    def close(self):
-        super().close()
-        self._end_line()
-
-
-def richtext_to_plain(html: str) -> str:
+def richtext_to_plain(html: str, *, sanitised: bool = False) -> str:
     """The text of ``html`` (sanitised first), for search indexing and translation character counts.
 
     Blocks are separated by a line break, table cells by a tab; entities are unescaped and runs of
-    whitespace inside a block become one space.
+    whitespace inside a block become one space. Regular expressions on the sanitised HTML (whose tags
+    are the allow-list's, well formed) rather than a parser: indexing runs this on every text.
+    ``sanitised=True`` skips the sanitiser for text that went through it on the way in (stored
+    values): its control characters are already gone.
     """
-    parser = _PlainTextParser()
-    parser.feed(_clean(html))
-    parser.close()
-    return "\n".join(parser.lines)
+    source = (html or "") if sanitised else _clean(html)
+    text = _CELL_TAG.sub(_CELL, _BLOCK_TAG.sub(_LINE, str(source)))
+    text = html_unescape(_ANY_TAG.sub("", text))
+    lines = []
+    for block in text.split(_LINE):
+        cells = [_WHITESPACE.sub(" ", cell).strip() for cell in block.split(_CELL)]
+        line = "\t".join(cell for cell in cells if cell)
+        if line:
+            lines.append(line)
+    return "\n".join(lines)
 
 
 class RichTextField(forms.CharField):

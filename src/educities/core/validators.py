@@ -1,4 +1,4 @@
-import unicodedata
+import re
 
 import filetype
 from django.conf import settings
@@ -29,10 +29,13 @@ def validate_pdf_upload(upload) -> None:
 # Characters that have no place in a one-line name: C0/C1 controls (NUL, BEL, TAB, CR, LF, ESC, DEL...)
 # and the Unicode line and paragraph separators. A CR or LF in a city name would break e-mail subjects.
 _FORBIDDEN_CATEGORIES = frozenset({"Cc", "Zl", "Zp"})
+# The same characters as one class (Cc is exactly U+0000–U+001F and U+007F–U+009F): a regular
+# expression scans a long text far faster than a category lookup per character.
+_FORBIDDEN = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 
 
 def has_control_characters(value: str) -> bool:
-    return any(unicodedata.category(ch) in _FORBIDDEN_CATEGORIES for ch in value)
+    return _FORBIDDEN.search(value) is not None
 
 
 def validate_no_control_characters(value) -> None:

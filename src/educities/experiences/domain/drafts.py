@@ -47,7 +47,7 @@ def experience_slug(*, title: str, city: City) -> str:
 def experience_create(*, actor, city: City, values: Mapping[str, Any]) -> Experience:
     """A city starts an experience (a draft). ``values`` needs at least a title and its language."""
     require(actor, "experiences.add_experience", city)
-    cleaned = experience_values_clean(values, city_id=city.pk, partial=True)
+    cleaned = experience_values_clean({"title": "", **values}, city_id=city.pk, partial=True)
     if not cleaned.get("original_language"):
         raise DomainError(_("Say in which language the experience is written."))
     experience = Experience(

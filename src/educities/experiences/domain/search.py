@@ -5,7 +5,7 @@ One index entry per public (published) experience, with one document per languag
 service that changes what the public sees: publication, archive, restore, a revision, a translation.
 """
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Prefetch
@@ -34,39 +34,68 @@ _TAG_FACETS = {
 }
 
 
-def experience_facets(experience: Experience) -> dict[str, list[str]]:
-    """The facet values of one experience (relations should be prefetched, see ``_with_relations``)."""
+def facets_build(
+    *,
+    country: str,
+    networks: Iterable[str],
+    principles: Iterable[int | str],
+    language: str,
+    award: bool,
+    start_year: int | None,
+    tags: Iterable[tuple[str, str]],
+) -> dict[str, list[str]]:
+    """The facet values of one experience, from plain values (used by indexing and bulk import)."""
     facets: dict[str, list[str]] = {
-        "country": [str(experience.city.country.code)],
-        "network": sorted({m.network.slug for m in experience.city.network_memberships.all()}),
-        "principle": sorted({str(p.number) for p in experience.principles.all()}, key=int),
-        "language": [experience.original_language],
-        "award": ["yes"] if experience.is_award_winning else [],
-        "year": [str(experience.start_date.year)] if experience.start_date else [],
+        "country": [str(country)],
+        "network": sorted(set(networks)),
+        "principle": sorted({str(number) for number in principles}, key=int),
+        "language": [language],
+        "award": ["yes"] if award else [],
+        "year": [str(start_year)] if start_year else [],
     }
-    for tag in experience.tags.all():
-        facets.setdefault(_TAG_FACETS[tag.kind], []).append(tag.code)
+    for kind, code in tags:
+        facets.setdefault(_TAG_FACETS[kind], []).append(code)
     return facets
 
 
+def experience_facets(experience: Experience) -> dict[str, list[str]]:
+    """The facet values of one experience (relations should be prefetched, see ``_with_relations``)."""
+    return facets_build(
+        country=experience.city.country.code,
+        networks=[m.network.slug for m in experience.city.network_memberships.all()],
+        principles=[p.number for p in experience.principles.all()],
+        language=experience.original_language,
+        award=experience.is_award_winning,
+        start_year=experience.start_date.year if experience.start_date else None,
+        tags=[(tag.kind, tag.code) for tag in experience.tags.all()],
+    )
+
+
+def documents_build(
+    *, original_language: str, texts: Mapping[str, Mapping[str, str]]
+) -> list[SearchDocument]:
+    """One search document per language that has a title; ``texts`` is {language: {field: text}}."""
+    documents = []
+    for language, values in texts.items():
+        if not values.get("title"):
+            continue
+        body = "\n".join(richtext_to_plain(values.get(field) or "", sanitised=True) for field in RICH_FIELDS)
+        documents.append(
+            SearchDocument(
+                language=language, title=values["title"], summary=values.get("summary") or "", body=body
+            )
+        )
+    return documents
+
+
 def _documents(experience: Experience, rows: Iterable[TextTranslation]) -> list[SearchDocument]:
-    by_language: dict[str, dict[str, str]] = {
+    texts: dict[str, dict[str, str]] = {
         experience.original_language: {field: getattr(experience, field) or "" for field in TEXT_FIELDS}
     }
     for row in rows:
         if row.language != experience.original_language:
-            by_language.setdefault(row.language, {})[row.field] = row.text
-    documents = []
-    for language, texts in by_language.items():
-        if not texts.get("title"):
-            continue
-        body = "\n".join(richtext_to_plain(texts.get(field, "")) for field in RICH_FIELDS)
-        documents.append(
-            SearchDocument(
-                language=language, title=texts["title"], summary=texts.get("summary", ""), body=body
-            )
-        )
-    return documents
+            texts.setdefault(row.language, {})[row.field] = row.text
+    return documents_build(original_language=experience.original_language, texts=texts)
 
 
 def _with_relations(queryset):

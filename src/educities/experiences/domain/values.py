@@ -125,6 +125,9 @@ def _text(value, key: str, errors: dict[str, list[str]]) -> str:
     return text
 
 
+_CHOICE_VALUES: dict[type, list[str]] = {}
+
+
 def _codes(value, key: str, choices, errors: dict[str, list[str]]) -> list[str]:
     if value in (None, ""):
         return []
@@ -133,13 +136,16 @@ def _codes(value, key: str, choices, errors: dict[str, list[str]]) -> list[str]:
     if not isinstance(value, list | tuple | set):
         errors.setdefault(key, []).append(_("Give a list of values."))
         return []
-    codes = [str(code) for code in value]
-    unknown = [code for code in codes if code not in choices.values]
+    known = _CHOICE_VALUES.get(choices)
+    if known is None:
+        known = _CHOICE_VALUES.setdefault(choices, list(choices.values))
+    codes = {str(code) for code in value}
+    unknown = [code for code in codes if code not in known]
     if unknown:
         errors.setdefault(key, []).append(
             _("Unknown values: %(values)s.") % {"values": ", ".join(sorted(unknown)[:10])}
         )
-    return [code for code in choices.values if code in codes]
+    return [code for code in known if code in codes]
 
 
 def _rows(value, key: str, errors: dict[str, list[str]]) -> list[dict]:
@@ -155,7 +161,12 @@ def _rows(value, key: str, errors: dict[str, list[str]]) -> list[dict]:
 
 
 def experience_values_clean(
-    values: Mapping[str, Any], *, city_id: int | None, partial: bool = False, base: Mapping | None = None
+    values: Mapping[str, Any],
+    *,
+    city_id: int | None,
+    partial: bool = False,
+    base: Mapping | None = None,
+    principle_numbers: set[int] | None = None,
 ) -> dict[str, Any]:
     """Check and normalise ``values``; raise ``ValuesInvalid`` with a message per key.
 
@@ -191,7 +202,7 @@ def experience_values_clean(
         elif key == "contact":
             cleaned[key] = _contact(value, city_id, errors)
         elif key == "principles":
-            cleaned[key] = _principles(value, errors)
+            cleaned[key] = _principles(value, errors, principle_numbers)
         elif key in TAG_KEYS:
             cleaned[key] = _codes(value, key, TAG_CHOICES[TAG_KEYS[key]], errors)
         elif key == "partners":
@@ -205,9 +216,8 @@ def experience_values_clean(
         else:
             cleaned["attachments_removed"] = sorted({int(pk) for pk in removed})
     merged = {**(base or {}), **cleaned}
-    if not partial or {"title", "original_language"} & set(cleaned):
-        if not merged.get("title"):
-            errors.setdefault("title", []).append(_("Give the experience a title."))
+    if (not partial or "title" in cleaned) and not merged.get("title"):
+        errors.setdefault("title", []).append(_("Give the experience a title."))
     start, end = merged.get("start_date"), merged.get("end_date")
     if start and end and end < start:
         errors.setdefault("end_date", []).append(_("The end date cannot be before the start date."))
@@ -233,7 +243,7 @@ def _contact(value, city_id: int | None, errors: dict[str, list[str]]) -> int | 
     return int(pk)
 
 
-def _principles(value, errors: dict[str, list[str]]) -> list[int]:
+def _principles(value, errors: dict[str, list[str]], known: set[int] | None = None) -> list[int]:
     if value in (None, ""):
         return []
     if isinstance(value, str | int):
@@ -242,7 +252,8 @@ def _principles(value, errors: dict[str, list[str]]) -> list[int]:
         errors.setdefault("principles", []).append(_("Give the numbers of the Charter principles."))
         return []
     numbers = sorted({int(number) for number in value})
-    known = set(CharterPrinciple.objects.filter(number__in=numbers).values_list("number", flat=True))
+    if known is None:
+        known = set(CharterPrinciple.objects.filter(number__in=numbers).values_list("number", flat=True))
     unknown = [number for number in numbers if number not in known]
     if unknown:
         errors.setdefault("principles", []).append(
