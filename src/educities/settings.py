@@ -179,6 +179,10 @@ SECRETARIAT_EMAIL = env("SECRETARIAT_EMAIL", "secretariat@educities.localhost")
 # The public address of the site, for links in e-mails, feeds and citations.
 SITE_URL = env("SITE_URL", "http://127.0.0.1:8000")
 
+# --- Search ---------------------------------------------------------------------------
+# "sqlite" (FTS5) or "postgresql" (full-text search); empty: the database's own.
+SEARCH_BACKEND = env("SEARCH_BACKEND", "")
+
 # --- Background tasks -------------------------------------------------------------------
 TASKS = {
     "default": {
@@ -220,6 +224,11 @@ STAFF_MFA_REQUIRED = env_bool("STAFF_MFA_REQUIRED", default=True)
 # --- REST API ----------------------------------------------------------------------------
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    # Personal tokens for programs (Authorization: Bearer ...); the session for the browsable docs.
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "educities.accounts.api.authentication.BearerTokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 50,
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],

@@ -109,3 +109,63 @@ class TextTranslation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.field} [{self.language}, {self.provenance}]"
+
+
+# --- Search (educities.core.search) ------------------------------------------------------------
+# Written only through the search service: on SQLite the FTS5 table and on PostgreSQL the tsvector
+# column follow these rows (see core/search/backends.py and migration 0004_search).
+
+
+class SearchIndexState(models.Model):
+    """A random stamp per index, changed by every write: web processes reload their caches on a change."""
+
+    index = models.CharField(max_length=64, unique=True)
+    version = models.CharField(max_length=32)
+
+    class Meta:
+        verbose_name = _("search index state")
+        verbose_name_plural = _("search index states")
+
+    def __str__(self) -> str:
+        return f"{self.index}@{self.version}"
+
+
+class SearchEntry(models.Model):
+    """One object in a search index (facet values as {facet: [values]})."""
+
+    index = models.CharField(max_length=64)
+    object_id = models.BigIntegerField()
+    sort_date = models.DateField(null=True, blank=True)
+    lat = models.FloatField(null=True, blank=True)
+    lon = models.FloatField(null=True, blank=True)
+    facets = models.JSONField(default=dict)
+
+    class Meta:
+        verbose_name = _("search entry")
+        verbose_name_plural = _("search entries")
+        constraints = [
+            models.UniqueConstraint(fields=("index", "object_id"), name="core_search_entry_unique_object"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.index}:{self.object_id}"
+
+
+class SearchText(models.Model):
+    """One language version of an indexed object, as plain text."""
+
+    entry = models.ForeignKey(SearchEntry, on_delete=models.CASCADE, related_name="texts")
+    language = models.CharField(max_length=8)
+    title = models.TextField()
+    summary = models.TextField(blank=True)
+    body = models.TextField(blank=True)
+
+    class Meta:
+        verbose_name = _("search text")
+        verbose_name_plural = _("search texts")
+        constraints = [
+            models.UniqueConstraint(fields=("entry", "language"), name="core_search_text_unique_language"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.entry_id}:{self.language}"
