@@ -14,12 +14,16 @@ from django.conf import settings as django_settings
 from django.test import Client
 from playwright.sync_api import expect
 
-from educities.charter.models import PrincipleGroup
+from educities.charter.models import CharterPrinciple, PrincipleGroup
+from educities.core.domain.translations import translation_save_machine
+from educities.experiences.domain.search import experience_index
+from educities.experiences.models import Experience
 from educities.members.domain.roles import role_grant_city_editor
 from educities.members.enums import MembershipStatus, NetworkKind, NetworkRole, SeatRole
 from educities.members.models import ExecutiveCommitteeSeat
 from tests.e2e.conftest import axe_serious_violations
 from tests.e2e.helpers import verified_user, wait_for_maps
+from tests.experiences.factories import make_experience
 from tests.factories import (
     ApplicationFactory,
     CharterPrincipleFactory,
@@ -87,6 +91,15 @@ SCREENS = [
     Screen("backoffice-import", "/{lang}/backoffice/import/", who="staff"),
     Screen("backoffice-network-create", "/{lang}/backoffice/networks/new/", who="staff"),
     Screen("network-manage", "/{lang}/networks/rece/manage/", who="staff"),
+    # The public side of the bank of experiences (helper "public").
+    Screen("experiences-search", "/{lang}/experiences/"),
+    Screen(
+        "experiences-search-filtered",
+        "/{lang}/experiences/?q=council&country=ES&theme=children_participation&sort=date&page=x",
+    ),
+    Screen("experience", "/{lang}/experiences/girona-council/"),
+    Screen("experience-fallback", "/{lang}/experiences/cadiz-gardens/"),
+    Screen("experience-original", "/{lang}/experiences/girona-council/?original=1"),
 ]
 
 
@@ -113,7 +126,7 @@ def _world() -> dict:
         city__membership_status=MembershipStatus.APPLIED,
         motivation="We want to learn from other cities.",
     )
-    ContactFactory(city=girona, full_name="Anna Puig", position="Head of education")
+    contact = ContactFactory(city=girona, full_name="Anna Puig", position="Head of education")
     FeeRecordFactory(city=girona, year=2026, amount=400)
     network = NetworkFactory(
         name="Red Estatal de Ciudades Educadoras", slug="rece", kind=NetworkKind.TERRITORIAL
@@ -128,9 +141,40 @@ def _world() -> dict:
     ExecutiveCommitteeSeat.objects.create(
         city=girona, role=SeatRole.PRESIDENT, term_start=date(2024, 1, 1), term_end=date(2099, 1, 1)
     )
+    _experiences(girona=girona, cadiz=cadiz, contact=contact)
     editor = verified_user(email="editor@girona.example.org")
     role_grant_city_editor(user=editor, city=girona)
     return {"editor": editor, "staff": verified_user(staff=True, email="staff@example.org")}
+
+
+def _experiences(*, girona, cadiz, contact) -> None:
+    """A published experience of Girona (English, machine-translated into French) and one of Cádiz
+    (Spanish only, so both languages read it with the "not yet translated" notice)."""
+    council = make_experience(
+        city=girona,
+        status="published",
+        title="Children's council of Girona",
+        themes=["children_participation", "participation"],
+        principles=list(CharterPrinciple.objects.values_list("number", flat=True)[:2]),
+        contact=contact.pk,
+    )
+    translation_save_machine(
+        obj=council, field="title", language="fr", text="Conseil des enfants de Gérone", engine="deepl"
+    )
+    translation_save_machine(
+        obj=council, field="summary", language="fr", text="Les enfants conseillent la ville.", engine="deepl"
+    )
+    experience_index(experience=council)
+    gardens = make_experience(
+        city=cadiz,
+        status="published",
+        original_language="es",
+        title="Huertos escolares de Cádiz",
+        summary="Huertos en las escuelas para aprender a cuidar la tierra.",
+        themes=["sustainability"],
+    )
+    Experience.objects.filter(pk=council.pk).update(slug="girona-council", is_featured=True)
+    Experience.objects.filter(pk=gardens.pk).update(slug="cadiz-gardens")
 
 
 def _sign_in_with_cookie(page, base_url: str, user) -> None:
