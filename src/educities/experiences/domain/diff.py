@@ -20,7 +20,7 @@ class FieldChange:
     key: str
     before: Any
     after: Any
-    html: SafeString = mark_safe("")
+    html: SafeString | str = ""
     added: list = field(default_factory=list)
     removed: list = field(default_factory=list)
 

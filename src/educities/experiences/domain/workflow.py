@@ -15,7 +15,11 @@ from educities.core.domain.errors import DomainError, TransitionNotAllowed
 from educities.core.domain.translations import translation_set_original, translations_request_machine
 from educities.experiences.domain.common import notify_city, require
 from educities.experiences.domain.search import experience_index
-from educities.experiences.domain.values import experience_values_apply, experience_values_clean
+from educities.experiences.domain.values import (
+    ValuesInvalid,
+    experience_values_apply,
+    experience_values_clean,
+)
 from educities.experiences.enums import (
     EXPERIENCE_STEPS,
     EXPERIENCE_STEPS_NEEDING_COMMENT,
@@ -107,7 +111,8 @@ def experience_transition(*, experience: Experience, action: str, actor, comment
         fields += ["published_at", "last_published_at"]
     if action == "archive" and experience.is_featured:
         experience.is_featured = False
-        fields.append("is_featured")
+        experience.featured_at = None
+        fields += ["is_featured", "featured_at"]
     experience.save(update_fields=fields)
     audit_record(
         subject=experience, action=action, actor=actor, from_state=current, to_state=to, comment=comment
@@ -216,9 +221,7 @@ def revision_transition(
         _revision_apply(revision=revision, actor=actor)
     elif action in {"reject", "discard"}:
         # Files uploaded for the proposal go with it.
-        for attachment in revision.new_attachments.all():
-            attachment.file.delete(save=False)
-            attachment.delete()
+        _attachments_delete(revision.new_attachments.all())
     audit_record(
         subject=experience,
         action=f"revision_{action}",
@@ -229,7 +232,7 @@ def revision_transition(
     )
     if action in {"submit", "request_changes", "publish", "reject"}:
         notify_city(
-            experience=experience,
+            experience=revision.experience,  # after a publication: with its new values
             event=f"revision_{action}",
             comment=comment,
             state_label=_("changes %(state)s") % {"state": RevisionStatus(to).label},
@@ -238,15 +241,30 @@ def revision_transition(
     return revision
 
 
+def _attachments_delete(attachments) -> None:
+    """Delete the rows now and their files once the transaction commits (a rollback keeps both)."""
+    for attachment in list(attachments):
+        storage, name = attachment.file.storage, attachment.file.name
+        attachment.delete()
+        if name:
+            transaction.on_commit(lambda storage=storage, name=name: storage.delete(name))
+
+
 def _revision_apply(*, revision: ExperienceRevision, actor) -> None:
     experience = Experience.objects.select_for_update().get(pk=revision.experience_id)
     data = dict(revision.data)
     removed = data.pop("attachments_removed", [])
-    cleaned = experience_values_clean(data, city_id=experience.city_id)
+    try:
+        cleaned = experience_values_clean(data, city_id=experience.city_id)
+    except ValuesInvalid as error:
+        # The proposal was valid when written, but something it names changed since (a contact who is
+        # no longer public, a principle removed...): refuse, so that nothing changes.
+        problems = " ".join(message for messages in error.errors.values() for message in messages)
+        raise DomainError(
+            _("These changes can no longer be published as they are: %(problems)s") % {"problems": problems}
+        ) from error
     changed = experience_values_apply(experience=experience, values=cleaned)
-    for attachment in experience.attachments.filter(pk__in=removed, revision__isnull=True):
-        attachment.file.delete(save=False)
-        attachment.delete()
+    _attachments_delete(experience.attachments.filter(pk__in=removed, revision__isnull=True))
     revision.new_attachments.update(revision=None)
     experience.last_published_at = timezone.now()
     experience.save(update_fields=["last_published_at", "updated_at"])
@@ -260,6 +278,10 @@ def _revision_apply(*, revision: ExperienceRevision, actor) -> None:
 
 def revision_submit(*, revision: ExperienceRevision, actor) -> ExperienceRevision:
     return revision_transition(revision=revision, action="submit", actor=actor)
+
+
+def revision_withdraw(*, revision: ExperienceRevision, actor) -> ExperienceRevision:
+    return revision_transition(revision=revision, action="withdraw", actor=actor)
 
 
 def revision_review_start(*, revision: ExperienceRevision, actor) -> ExperienceRevision:
