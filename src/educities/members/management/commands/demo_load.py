@@ -1,9 +1,11 @@
-"""Load the demo data (countries, ~500 member cities, networks, applications, Charter, users).
+"""Load the demo data (countries, ~500 member cities, networks, applications, Charter, users), then
+the bank of experiences (~300 experiences in every moderation state, with translations).
 
     manage.py demo_load
 
 Idempotent: a second run finds everything in place and changes nothing. Demo accounts (password
-``educities-demo``): staff@, executive@, coordinator@ and editor@educities.localhost.
+``educities-demo``): staff@, executive@, coordinator@ and editor@educities.localhost, and the
+translator translator@demo.educities.org.
 """
 
 from django.core.management.base import BaseCommand
@@ -22,4 +24,8 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, send_emails: bool = False, **options):
+        # The experiences app builds on the member registry: imported here, not at module level.
+        from educities.experiences.demo.loader import experiences_demo_load
+
         demo_load(log=self.stdout.write, send_emails=send_emails)
+        experiences_demo_load(log=self.stdout.write, send_emails=send_emails)
