@@ -62,6 +62,8 @@ class RevisionStatus(models.TextChoices):
 R = RevisionStatus
 REVISION_STEPS: dict[str, tuple[tuple[str, ...], str]] = {
     "submit": ((R.DRAFT, R.CHANGES_REQUESTED), R.SUBMITTED),
+    # The city takes its changes back to keep editing them (before a reviewer starts).
+    "withdraw": ((R.SUBMITTED,), R.DRAFT),
     "review_start": ((R.SUBMITTED,), R.IN_REVIEW),
     "request_changes": ((R.SUBMITTED, R.IN_REVIEW), R.CHANGES_REQUESTED),
     "publish": ((R.SUBMITTED, R.IN_REVIEW), R.PUBLISHED),

@@ -113,8 +113,10 @@ def _text(value, key: str, errors: dict[str, list[str]]) -> str:
         return richtext_sanitize(text)
     text = text.strip()
     limit = TITLE_MAX_LENGTH if key == "title" else SUMMARY_MAX_LENGTH
-    # Line breaks are fine in a summary; other control characters are not, anywhere.
-    if has_control_characters(text.replace("\n", "").replace("\r", "").replace("\t", "")):
+    # Line breaks (and tabs) are fine in a summary; other control characters are not, anywhere. A title
+    # is one line: line breaks get their own message below, a tab is refused here.
+    allowed = ("\n", "\r") if key == "title" else ("\n", "\r", "\t")
+    if has_control_characters("".join(ch for ch in text if ch not in allowed)):
         errors.setdefault(key, []).append(_("Remove the control characters from this text."))
     if key == "title" and ("\n" in text or "\r" in text):
         errors.setdefault(key, []).append(_("A title is one line."))
