@@ -8,6 +8,7 @@ from educities.views import home
 
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
+    path("api/v1/", include("educities.experiences.api.urls")),
     path("api/v1/", include("educities.members.api.urls")),
 ]
 
@@ -17,6 +18,7 @@ urlpatterns += i18n_patterns(
     path("charter/", include("educities.charter.urls")),
     path("experiences/", include("educities.experiences.urls")),
     path("backoffice/", include("educities.members.backoffice_urls")),
+    path("accounts/", include("educities.accounts.urls")),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=True,

@@ -39,7 +39,9 @@ def test_bulk_import_creates_published_experiences_with_texts_and_index():
         "2021-03-04",
     )
     assert (french.text, french.provenance, french.engine) == ("Conseil des enfants", "machine", "deepl")
-    assert sorted(hit.object_id for hit in results.hits) == sorted(Experience.objects.values_list("pk", flat=True))
+    assert sorted(hit.object_id for hit in results.hits) == sorted(
+        Experience.objects.values_list("pk", flat=True)
+    )
     assert sorted(experience.tags.values_list("kind", "code")) == [
         ("department", "education"),
         ("department", "urban_planning"),
