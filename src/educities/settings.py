@@ -238,7 +238,11 @@ REST_FRAMEWORK = {
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "educities API",
-    "DESCRIPTION": "Read-only open data about the member cities, countries and networks.",
+    "DESCRIPTION": (
+        "Open data about the member cities, countries, networks and the bank of experiences. "
+        "Reading is public; city editors write their experiences with a personal API token "
+        "(Authorization: Bearer …), created on their account page."
+    ),
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "SWAGGER_UI_DIST": "SIDECAR",

@@ -85,3 +85,13 @@ def test_values_round_trip_through_an_experience():
     assert {
         key: values[key] for key in ("themes", "sdgs", "departments", "principles", "partners", "links")
     } == {key: expected[key] for key in ("themes", "sdgs", "departments", "principles", "partners", "links")}
+
+
+def test_values_clean_refuses_non_ascii_digits_and_junk_flags_without_exception():
+    with pytest.raises(ValuesInvalid) as caught:
+        experience_values_clean(
+            {"principles": ["²"], "contact": "²", "attachments_removed": ["²"], "is_ongoing": [1]},
+            city_id=None,
+            partial=True,
+        )
+    assert sorted(caught.value.errors) == ["attachments_removed", "contact", "principles"]

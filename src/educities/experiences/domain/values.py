@@ -85,6 +85,12 @@ def experience_values(experience: Experience) -> dict[str, Any]:
     return values
 
 
+def _is_number(value) -> bool:
+    # ASCII digits only: "²".isdigit() is true but int("²") fails.
+    text = str(value)
+    return text.isascii() and text.isdecimal() and len(text) < 12
+
+
 def _sorted_codes(kind: str, codes) -> list[str]:
     order = {code: index for index, code in enumerate(TAG_CHOICES[kind].values)}
     return sorted(set(codes), key=lambda code: order.get(code, len(order)))
@@ -196,7 +202,7 @@ def experience_values_clean(
         elif key in {"start_date", "end_date"}:
             cleaned[key] = _date(value, key, errors)
         elif key == "is_ongoing":
-            cleaned[key] = value in {True, "true", "True", "1", "on"}
+            cleaned[key] = isinstance(value, bool | int | str) and value in {True, "true", "True", "1", "on"}
         elif key == "budget_range":
             cleaned[key] = "" if value in (None, "") else str(value)
             if cleaned[key] and cleaned[key] not in BudgetRange.values:
@@ -213,7 +219,7 @@ def experience_values_clean(
             cleaned[key] = _links(_rows(value, key, errors), errors)
     if "attachments_removed" in values:
         removed = values["attachments_removed"]
-        if not isinstance(removed, list | tuple) or not all(str(pk).isdigit() for pk in removed):
+        if not isinstance(removed, list | tuple) or not all(_is_number(pk) for pk in removed):
             errors.setdefault("attachments_removed", []).append(_("Give a list of attachment numbers."))
         else:
             cleaned["attachments_removed"] = sorted({int(pk) for pk in removed})
@@ -234,10 +240,7 @@ def _contact(value, city_id: int | None, errors: dict[str, list[str]]) -> int | 
     if value in (None, ""):
         return None
     pk = getattr(value, "pk", value)
-    if (
-        not str(pk).isdigit()
-        or not Contact.objects.filter(pk=int(pk), city_id=city_id, is_public=True).exists()
-    ):
+    if not _is_number(pk) or not Contact.objects.filter(pk=int(pk), city_id=city_id, is_public=True).exists():
         errors.setdefault("contact", []).append(
             _("Choose one of the city’s contacts who agreed to be shown publicly.")
         )
@@ -250,7 +253,7 @@ def _principles(value, errors: dict[str, list[str]], known: set[int] | None = No
         return []
     if isinstance(value, str | int):
         value = [value]
-    if not isinstance(value, list | tuple | set) or not all(str(number).isdigit() for number in value):
+    if not isinstance(value, list | tuple | set) or not all(_is_number(number) for number in value):
         errors.setdefault("principles", []).append(_("Give the numbers of the Charter principles."))
         return []
     numbers = sorted({int(number) for number in value})
