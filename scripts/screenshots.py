@@ -28,10 +28,17 @@ PAGES = [
     ("governance", "/{lang}/governance/"),
     ("figures", "/{lang}/figures/"),
     ("join", "/{lang}/join/"),
+    ("experiences-search", "/{lang}/experiences/"),
+    ("experiences-search-filtered", "/{lang}/experiences/?q=enfants&theme=children_participation&country=PT"),
+    ("experience", "/{lang}/experiences/conselho-municipal-das-criancas-do-porto-porto/"),
 ]
 STAFF_PAGES = [
     ("backoffice-applications", "/{lang}/backoffice/"),
     ("backoffice-fees", "/{lang}/backoffice/fees/"),
+    ("moderation-queue", "/{lang}/experiences/moderation/"),
+    ("moderation-revision", "/{lang}/experiences/moderation/{revision}/"),
+    ("translations", "/{lang}/experiences/translations/?language={lang}"),
+    ("experience-edit", "/{lang}/experiences/{draft}/edit/classification/"),
 ]
 LANGUAGES = ["en", "fr"]
 
@@ -57,6 +64,25 @@ def main() -> int:
     manage = str(ROOT / "manage.py")
     subprocess.run([python, manage, "migrate", "-v0"], env=env, check=True)  # noqa: S603
     subprocess.run([python, manage, "demo_load"], env=env, check=True, stdout=subprocess.DEVNULL)  # noqa: S603
+    # An experience with proposed changes under review, and a draft, from the demo data.
+    slugs = subprocess.run(  # noqa: S603
+        [
+            python,
+            manage,
+            "shell",
+            "-c",
+            (
+                "from educities.experiences.models import Experience as E; "
+                "print(E.objects.filter(revisions__status__in=['submitted','in_review']).first().slug); "
+                "print(E.objects.filter(status='draft').first().slug)"
+            ),
+        ],
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout.split()
+    revision_slug, draft_slug = slugs[-2], slugs[-1]
     port = free_port()
     server = subprocess.Popen(  # noqa: S603
         [python, manage, "runserver", f"127.0.0.1:{port}", "--noreload"],
@@ -98,7 +124,8 @@ def main() -> int:
                 page.locator("form [type=submit]").last.click()
                 page.wait_for_load_state()
                 for name, path in STAFF_PAGES:
-                    page.goto(base + path.format(lang=lang))
+                    page.goto(base + path.format(lang=lang, revision=revision_slug, draft=draft_slug))
+                    page.wait_for_timeout(300)
                     page.screenshot(path=str(OUT / f"{name}.{lang}.png"), full_page=False)
                     print(f"{name}.{lang}.png")
                 context.close()
