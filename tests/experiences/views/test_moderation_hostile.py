@@ -2,57 +2,16 @@
 
 import pytest
 from django.core import mail
-from django.urls import reverse
-from django.utils import translation
 
-from educities.core.domain.audit import audit_entries_for
-from educities.core.models import TextTranslation
 from educities.experiences.enums import ExperienceStatus, RevisionStatus
 from tests.experiences.factories import make_experience
-from tests.experiences.views.moderation_support import messages_of, open_revision, staff_user
+from tests.experiences.views.hostile_support import review_url as _review_url
+from tests.experiences.views.hostile_support import snapshot as _snapshot
+from tests.experiences.views.moderation_support import messages_of, open_revision
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
 
 NOTHING = " Nothing was changed."
-
-
-@pytest.fixture(autouse=True)
-def _english():
-    with translation.override("en"):
-        yield
-
-
-@pytest.fixture
-def staff_client(client):
-    client.force_login(staff_user())
-    return client
-
-
-def _review_url(experience) -> str:
-    return reverse("experiences:moderation_review", kwargs={"slug": experience.slug})
-
-
-def _translate_url(experience, language: str) -> str:
-    return reverse("experiences:translate", kwargs={"slug": experience.slug, "language": language})
-
-
-def _snapshot(experience) -> tuple:
-    experience.refresh_from_db()
-    revisions = list(experience.revisions.order_by("pk").values_list("status", flat=True))
-    return (
-        experience.status,
-        experience.is_featured,
-        revisions,
-        audit_entries_for(subject=experience).count(),
-    )
-
-
-def _translations(experience) -> list[tuple]:
-    return list(
-        TextTranslation.objects.filter(object_id=str(experience.pk))
-        .order_by("field", "language")
-        .values_list("field", "language", "provenance", "text", "reviewed")
-    )
 
 
 # --- Moderation ------------------------------------------------------------------------------------------

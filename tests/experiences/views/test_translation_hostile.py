@@ -2,58 +2,18 @@
 
 import pytest
 from django.urls import reverse
-from django.utils import translation
 
-from educities.core.domain.audit import audit_entries_for
 from educities.core.domain.translations import translation_save_machine, translation_set_original
-from educities.core.models import TextTranslation
 from educities.experiences.enums import ExperienceStatus
 from tests.experiences.factories import make_experience, make_translator
-from tests.experiences.views.moderation_support import messages_of, staff_user
+from tests.experiences.views.hostile_support import translate_url as _translate_url
+from tests.experiences.views.hostile_support import translations_of as _translations
+from tests.experiences.views.moderation_support import messages_of
 from tests.factories import make_city_editor
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
 
 NOTHING = " Nothing was changed."
-
-
-@pytest.fixture(autouse=True)
-def _english():
-    with translation.override("en"):
-        yield
-
-
-@pytest.fixture
-def staff_client(client):
-    client.force_login(staff_user())
-    return client
-
-
-def _review_url(experience) -> str:
-    return reverse("experiences:moderation_review", kwargs={"slug": experience.slug})
-
-
-def _translate_url(experience, language: str) -> str:
-    return reverse("experiences:translate", kwargs={"slug": experience.slug, "language": language})
-
-
-def _snapshot(experience) -> tuple:
-    experience.refresh_from_db()
-    revisions = list(experience.revisions.order_by("pk").values_list("status", flat=True))
-    return (
-        experience.status,
-        experience.is_featured,
-        revisions,
-        audit_entries_for(subject=experience).count(),
-    )
-
-
-def _translations(experience) -> list[tuple]:
-    return list(
-        TextTranslation.objects.filter(object_id=str(experience.pk))
-        .order_by("field", "language")
-        .values_list("field", "language", "provenance", "text", "reviewed")
-    )
 
 
 # --- Translation ------------------------------------------------------------------------------------------

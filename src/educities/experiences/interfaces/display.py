@@ -16,7 +16,7 @@ from django.conf import settings
 from django.utils.formats import date_format
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from educities.charter.models import CharterPrinciple
 from educities.experiences.domain.diff import FieldChange
@@ -212,7 +212,8 @@ class ValueLabels:
 
 
 _STEP_LABELS = {
-    "create": gettext_lazy("created"),
+    "create": pgettext_lazy("history step", "created"),
+    "import": pgettext_lazy("history step", "imported"),
     "submit": gettext_lazy("submitted"),
     "withdraw": gettext_lazy("withdrawn from review"),
     "review_start": gettext_lazy("review started"),
