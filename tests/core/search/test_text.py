@@ -100,3 +100,8 @@ def test_parse_caps_length_with_a_message():
 
 def test_parse_repeated_words_count_once():
     assert parse_query("city City CITY").clauses == [Clause((Atom("word", ("city",)),))]
+
+
+@pytest.mark.parametrize("typed", ["« ville éducatrice »", "“ville éducatrice”", "„ville éducatrice“"])
+def test_parse_typographic_quotes_make_a_phrase(typed):
+    assert parse_query(typed).clauses == [Clause((Atom("phrase", ("ville", "educatrice")),))]

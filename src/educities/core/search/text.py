@@ -128,9 +128,13 @@ class ParsedQuery:
         return not self.clauses
 
 
+# Typographic quotation marks people type for a phrase in their language (“…”, «…», „…“, ＂…＂).
+_QUOTES = str.maketrans(dict.fromkeys("“”„‟«»＂″", '"'))
+
+
 def _chunks(text: str) -> tuple[list[tuple[str, bool]], bool]:
     """Splits the text into (chunk, quoted) pairs; says whether an unbalanced quote was dropped."""
-    parts = text.split('"')
+    parts = text.translate(_QUOTES).split('"')
     unbalanced = len(parts) % 2 == 0
     chunks: list[tuple[str, bool]] = []
     for index, part in enumerate(parts):
