@@ -136,7 +136,7 @@ def main() -> None:
         print(
             f"=== {stage} ({'PostgreSQL' if args.postgres else 'SQLite'}, {args.objects:,}) ===", flush=True
         )
-        result_file = SQLITE_DIR / f"result-{stage}.json"
+        result_file = SQLITE_DIR / f"result-{'postgres' if args.postgres else 'sqlite'}-{stage}.json"
         command = [
             sys.executable,
             str(Path(__file__).resolve()),
@@ -172,8 +172,8 @@ def configure(*, postgres: bool, fresh: bool) -> None:
     else:
         os.environ.pop("DATABASE_URL", None)
         if fresh:
-            for suffix in ("", "-wal", "-shm"):
-                (SQLITE_DIR / f"db.sqlite3{suffix}").unlink(missing_ok=True)
+            for suffix in ("", "-wal", "-shm", "-journal"):
+                (SQLITE_DIR / f"educities.sqlite3{suffix}").unlink(missing_ok=True)
     os.environ["DJANGO_SETTINGS_MODULE"] = "educities.settings"
     sys.path.insert(0, str(ROOT / "src"))
     import django
@@ -372,12 +372,45 @@ def stage_web(*, objects: int, requests: int, data_file: Path) -> dict:
                 f"p95 {row['p95']:6.1f} ms  {row['queries']:2d} queries  {row['total']} results",
                 flush=True,
             )
-    return {"rows": rows}
+    # A publication elsewhere changes the index: the first request of each query after it pays for
+    # bringing this process's snapshot up to date (the other process's write, re-indexing one
+    # experience, is done here in between; it is not timed).
+    from educities.experiences.domain.search import experience_index
+    from educities.experiences.models import Experience
+
+    published = list(Experience.objects.order_by("?").values_list("pk", flat=True)[: len(QUERIES) * 2])
+    after_write = []
+    for (label, query), pk in zip(
+        [(label, query) for label, query in QUERIES for _ in (0, 1)], published, strict=False
+    ):
+        with_facets = len(after_write) % 2 == 1
+        path = f"{base}?{query}{FACETS if with_facets else ''}".replace("?&", "?")
+        experience_index(experience=Experience.objects.get(pk=pk))
+        begin = time.perf_counter()
+        client.get(path)
+        after_write.append(
+            {
+                "label": label + (" + 3 facets" if with_facets else ""),
+                "ms": (time.perf_counter() - begin) * 1000,
+            }
+        )
+        print(
+            f"  after a publication: {after_write[-1]['label']:<32} {after_write[-1]['ms']:7.1f} ms",
+            flush=True,
+        )
+    return {"rows": rows, "after_write": after_write}
 
 
 def _total(response) -> str:
-    results = getattr(response, "context", None) and response.context.get("results")
-    return str(getattr(results, "total", "?")) if results is not None else "?"
+    """How many experiences the page found (asked of the search service, outside the timings)."""
+    from django.http import QueryDict
+
+    from educities.core.search import search_run
+    from educities.experiences.domain.search import SEARCH_INDEX
+    from educities.experiences.interfaces.search_params import search_params_parse
+
+    query = QueryDict(response.request["QUERY_STRING"])
+    return f"{search_run(index=SEARCH_INDEX, query=search_params_parse(query).query(language='en')).total:,}"
 
 
 # --- report --------------------------------------------------------------------------------
@@ -417,7 +450,20 @@ def markdown(results: dict, *, objects: int, requests: int, postgres: bool) -> s
         for row in rows
     )
     lines.append("")
-    lines.append(f"{requests} timed requests per query after one first (cold) request.")
+    lines.append(
+        f"{requests} timed requests per query after one first (cold) request; the first request of this "
+        "web process also loads its snapshot of the index."
+    )
+    after = results["web"].get("after_write") or []
+    if after:
+        timings = sorted(row["ms"] for row in after)
+        lines.append("")
+        lines.append(
+            "First request of each query right after one experience is published again (another "
+            f"write bumps the index's version; {len(after)} queries, each after its own publication): "
+            f"median {statistics.median(timings):.1f} ms, worst {timings[-1]:.1f} ms "
+            "(" + ", ".join(f"{row['label']} {row['ms']:.0f}" for row in after) + ")."
+        )
     return "\n".join(lines) + "\n"
 
 

@@ -48,14 +48,18 @@ class Backend:
         return "facets"
 
     def new_entry_ids(self, count: int) -> list[int]:
+        """Ids for new entries, never used before (snapshots tell new entries by their ids)."""
         raise NotImplementedError
 
     def insert_rows(self, entries: list[tuple], texts: list[TextRow]) -> None:
         raise NotImplementedError
 
     # --- reading -----------------------------------------------------------------------------
-    def atom_entry_ids(self, index: str, atom: Atom, *, column: str | None) -> list[int]:
-        """The entries the atom matches, anywhere or in one column ("title" or "summary")."""
+    def atom_entry_ids(
+        self, index: str, atom: Atom, *, column: str | None, entry_ids: Sequence[int] | None = None
+    ) -> list[int]:
+        """The entries the atom matches, anywhere or in one column ("title" or "summary"); among
+        ``entry_ids`` only when given."""
         raise NotImplementedError
 
     def rank(self, clauses: list[Clause], entry_ids: Sequence[int], *, matches: int) -> dict[int, float]:
@@ -110,8 +114,12 @@ class SqliteBackend(Backend):
         return "CAST(julianday(sort_date) - 2440587.5 AS INTEGER)"  # days since 1970-01-01
 
     def new_entry_ids(self, count):
+        # AUTOINCREMENT's counter too: the highest id may have been deleted, and is never given again.
         with connection.cursor() as cursor:
-            cursor.execute("SELECT COALESCE(MAX(id), 0) FROM core_searchentry")
+            cursor.execute(
+                "SELECT MAX(COALESCE((SELECT MAX(id) FROM core_searchentry), 0), "
+                "COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'core_searchentry'), 0))"
+            )
             first = cursor.fetchone()[0] + 1
         return list(range(first, first + count))
 
@@ -140,16 +148,20 @@ class SqliteBackend(Backend):
                 [(entry_id, *(" ".join(f) for f in fields)) for entry_id, fields in joined.items()],
             )
 
-    def atom_entry_ids(self, index, atom, *, column):
+    def atom_entry_ids(self, index, atom, *, column, entry_ids=None):
         expression = _fts_atom(atom)
         if column:
             expression = "{" + column + "} : " + expression
+        sql = f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s"  # noqa: S608
         with connection.cursor() as cursor:
-            cursor.execute(
-                f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s",  # noqa: S608
-                [expression],
-            )
-            return [row[0] for row in cursor.fetchall()]
+            if entry_ids is None:
+                cursor.execute(sql, [expression])
+                return [row[0] for row in cursor.fetchall()]
+            found = []
+            for chunk in _chunks(list(entry_ids), 500):
+                cursor.execute(sql + f" AND rowid IN ({','.join('%s' for _ in chunk)})", [expression, *chunk])
+                found += [row[0] for row in cursor.fetchall()]
+            return found
 
     def rank(self, clauses, entry_ids, *, matches):
         # FTS5 evaluates the whole expression again for each rowid of "rowid IN (...)" (a prefix
@@ -218,25 +230,42 @@ class PostgresBackend(Backend):
             return [row[0] for row in cursor.fetchall()]
 
     def insert_rows(self, entries, texts):
+        # Each row is written once, with its document: the texts first (the foreign key is checked at
+        # commit), the entries through a scratch table and one INSERT … SELECT that computes the
+        # document. (COPY then UPDATE … SET document wrote every entry and its GIN keys twice.)
+        if not entries:
+            return
         with connection.cursor() as cursor:
-            with cursor.cursor.copy(
-                'COPY core_searchentry (id, "index", object_id, sort_date, lat, lon, facets) FROM STDIN'
-            ) as copy:
-                for row in entries:
-                    copy.write_row(row)
             with cursor.cursor.copy(
                 "COPY core_searchtext (entry_id, language, title, summary, body) FROM STDIN"
             ) as copy:
                 for row in texts:
                     copy.write_row(row)
-        if entries:
-            self.after_texts_change([row[0] for row in entries])
+            cursor.execute(
+                "CREATE TEMPORARY TABLE IF NOT EXISTS educities_search_staging "
+                "(id bigint, index varchar(64), object_id bigint, sort_date date, lat double precision, "
+                "lon double precision, facets jsonb) ON COMMIT DROP"
+            )
+            with cursor.cursor.copy(
+                "COPY educities_search_staging (id, index, object_id, sort_date, lat, lon, facets) FROM STDIN"
+            ) as copy:
+                for row in entries:
+                    copy.write_row(row)
+            cursor.execute(
+                'INSERT INTO core_searchentry (id, "index", object_id, sort_date, lat, lon, facets, '
+                "document) SELECT id, index, object_id, sort_date, lat, lon, facets, "
+                "educities_search_document(id) FROM educities_search_staging"
+            )
+            cursor.execute("TRUNCATE educities_search_staging")
 
-    def atom_entry_ids(self, index, atom, *, column):
+    def atom_entry_ids(self, index, atom, *, column, entry_ids=None):
         sql, params = _pg_atom_sql(atom, column=column)
+        where = ""
+        if entry_ids is not None:
+            where, params = " AND id = ANY(%s)", [*params, list(entry_ids)]
         with connection.cursor() as cursor:
             cursor.execute(
-                f'SELECT id FROM core_searchentry WHERE "index" = %s AND document @@ {sql}',  # noqa: S608
+                f'SELECT id FROM core_searchentry WHERE "index" = %s AND document @@ {sql}{where}',  # noqa: S608
                 [index, *params],
             )
             return [row[0] for row in cursor.fetchall()]

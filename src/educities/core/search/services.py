@@ -158,15 +158,21 @@ def search_index_replace(
     lat, lon = _point(point)
     with transaction.atomic():
         _bump(index)
-        entry = SearchEntry.objects.select_for_update().filter(index=index, object_id=object_id).first()
-        if entry is None:
-            entry = SearchEntry(index=index, object_id=object_id)
-        else:
-            backend.before_texts_change([entry.id])
-            SearchText.objects.filter(entry=entry).delete()
-        entry.sort_date = sort_date
-        entry.lat, entry.lon = lat, lon
-        entry.facets = _clean_facets(facets)
+        # A new entry (with a new id) rather than the old one changed: snapshots tell what changed
+        # by the ids (snapshot.py).
+        old = SearchEntry.objects.select_for_update().filter(index=index, object_id=object_id).first()
+        if old is not None:
+            backend.before_texts_change([old.id])
+            SearchText.objects.filter(entry=old).delete()
+            SearchEntry.objects.filter(id=old.id).delete()
+        entry = SearchEntry(
+            index=index,
+            object_id=object_id,
+            sort_date=sort_date,
+            lat=lat,
+            lon=lon,
+            facets=_clean_facets(facets),
+        )
         entry.save()
         SearchText.objects.bulk_create(
             SearchText(entry=entry, language=language, title=title, summary=summary, body=body)
