@@ -39,6 +39,7 @@ from educities.experiences.enums import (
 from educities.experiences.models import Experience, ExperienceAttachment, ExperienceRevision
 from educities.members.enums import MembershipStatus
 from tests.experiences.factories import make_experience, make_translator
+from tests.experiences.i18n_support import french_catalog
 from tests.factories import (
     CityFactory,
     ContactFactory,
@@ -585,3 +586,29 @@ def test_audit_entries_name_no_actor_for_the_system(city):
     experience_transition(experience=experience, action="review_start", actor=None)
 
     assert AuditEntry.objects.filter(action="review_start").get().actor is None
+
+
+def test_revision_notification_state_is_in_each_recipients_language(
+    city, staff, settings, tmp_path, django_capture_on_commit_callbacks
+):
+    french_catalog(
+        settings,
+        tmp_path,
+        {
+            "Experience “%(title)s”: %(state)s": "Expérience « %(title)s » : %(state)s",
+            "changes %(state)s": "modifications %(state)s",
+            "revision state\x04published": "publiées",
+        },
+    )
+    make_city_editor(city, email="education@ville.example.org", language="fr")
+    experience = make_experience(city=city, status=ExperienceStatus.PUBLISHED, title="Walking to school")
+    revision = _revision_in(experience, RevisionStatus.SUBMITTED)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        revision_publish(revision=revision, actor=staff)
+
+    subjects = {message.to[0]: message.subject for message in mail.outbox}
+    assert subjects == {
+        EDITOR_EMAIL: "Experience “Walking to school, together”: changes published",
+        "education@ville.example.org": "Expérience « Walking to school, together » : modifications publiées",
+    }

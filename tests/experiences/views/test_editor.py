@@ -5,12 +5,13 @@ from django.urls import reverse
 from django.utils import translation
 
 from educities.core.models import AuditEntry
+from educities.experiences.domain.translations import experience_translation_save
 from educities.experiences.domain.values import experience_values
 from educities.experiences.domain.workflow import experience_transition
 from educities.experiences.enums import ExperienceStatus
 from educities.experiences.models import Experience
 from educities.members.enums import MembershipStatus
-from tests.experiences.factories import experience_values_complete, make_experience
+from tests.experiences.factories import experience_values_complete, make_experience, make_translator
 from tests.experiences.views.helpers import flash, login, state
 from tests.factories import (
     CharterPrincipleFactory,
@@ -841,3 +842,23 @@ def test_whole_flow_from_new_to_submitted(client):
         links=[],
     )
     assert experience_values(experience) == expected
+
+
+def test_manage_history_names_translations_without_the_translators_address(client):
+    experience = make_experience(status=ExperienceStatus.PUBLISHED)
+    translator = make_translator(first_name="", last_name="", email="volunteer@translators.example.org")
+    experience_translation_save(
+        experience=experience, field="title", language="fr", text="Conseil des enfants", actor=translator
+    )
+    login(client, make_city_editor(experience.city))
+
+    response = client.get(_manage(experience))
+
+    html = response.content.decode()
+    assert [(item["label"], item["actor"], item["comment"]) for item in response.context["history"]][-1] == (
+        "translation saved",
+        "a translator",
+        "Title, in French",
+    )
+    assert "volunteer@translators.example.org" not in html
+    assert "translation_save" not in html

@@ -140,11 +140,13 @@ def experience_featured_for_home(*, day: datetime.date) -> Experience | None:
     if not ids:
         return None
     chosen = ids[day.toordinal() % len(ids)]
+    # ``first()``: archived or unfeatured between the two queries, it is simply not shown today.
     return (
         experiences_public()
+        .filter(pk=chosen)
         .select_related("city__country")
         .prefetch_related(_live_attachments())
-        .get(pk=chosen)
+        .first()
     )
 
 

@@ -8,6 +8,7 @@ the city after commit. The named functions below are what views, API, admin and 
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.functional import lazy
 from django.utils.translation import gettext as _
 
 from educities.core.domain.audit import audit_record
@@ -39,6 +40,14 @@ _STEP_PERMISSION = {
     "archive": "experiences.archive_experience",
 }
 MODERATE = "experiences.moderate_experience"
+
+
+def _revision_state_label(state: str) -> str:
+    return _("changes %(state)s") % {"state": RevisionStatus(state).label}
+
+
+# Evaluated by ``notify_city`` in each recipient's language, not in the language of whoever acts.
+_revision_state_label_lazy = lazy(_revision_state_label, str)
 
 
 def experience_missing_for_submission(*, values) -> list[str]:
@@ -235,7 +244,7 @@ def revision_transition(
             experience=revision.experience,  # after a publication: with its new values
             event=f"revision_{action}",
             comment=comment,
-            state_label=_("changes %(state)s") % {"state": RevisionStatus(to).label},
+            state_label=_revision_state_label_lazy(to),
             to_secretariat=action == "submit",
         )
     return revision

@@ -56,6 +56,7 @@ from educities.experiences.enums import (
     ExperienceStatus,
     RevisionStatus,
 )
+from educities.experiences.interfaces.display import ValueLabels, language_name
 from educities.experiences.interfaces.forms_editor import (
     AttachmentForm,
     BasicsForm,
@@ -136,7 +137,11 @@ HISTORY_LABELS = {
     "revision_publish": gettext_lazy("changes published"),
     "revision_reject": gettext_lazy("changes rejected"),
     "revision_discard": gettext_lazy("changes discarded"),
+    "import": gettext_lazy("imported"),
+    "translation_save": gettext_lazy("translation saved"),
+    "translation_review": gettext_lazy("machine translation reviewed"),
 }
+TRANSLATION_ACTIONS = frozenset({"translation_save", "translation_review"})
 # Entries whose comment is the Secretariat's word to the city.
 MODERATOR_ACTIONS = frozenset(
     {
@@ -200,6 +205,32 @@ def _last_request(experience: Experience, revision: ExperienceRevision | None, h
         return ""
     comments = [entry.comment for entry in history if entry.action == action and entry.comment]
     return comments[-1] if comments else ""
+
+
+def _history_item(entry) -> dict:
+    """One audit entry as the city reads it. A translator is not of the city: their e-mail address is
+    not shown, and a translation entry says which text and language rather than their codes."""
+    actor = entry.actor
+    if actor is None:
+        who = "—"
+    elif actor.is_staff:
+        who = _("the Secretariat")
+    else:
+        who = actor.get_full_name() or (
+            _("a translator") if entry.action in TRANSLATION_ACTIONS else actor.email
+        )
+    comment = entry.comment
+    if entry.action in TRANSLATION_ACTIONS:
+        comment = _("%(text)s, in %(language)s") % {
+            "text": ValueLabels.label(entry.comment),
+            "language": language_name(entry.to_state),
+        }
+    return {
+        "entry": entry,
+        "label": HISTORY_LABELS.get(entry.action, entry.action),
+        "actor": who,
+        "comment": comment,
+    }
 
 
 def _safe_next(request, default: str) -> str:
@@ -486,9 +517,7 @@ def experience_manage(request, slug):
         {
             "experience": experience,
             "revision": revision,
-            "history": [
-                {"entry": entry, "label": HISTORY_LABELS.get(entry.action, entry.action)} for entry in history
-            ],
+            "history": [_history_item(entry) for entry in history],
             "comments": comments,
             "can_edit": not _not_editable_reason(experience, revision),
             "actions": [(step, STEP_BUTTONS[step]) for step in steps],
