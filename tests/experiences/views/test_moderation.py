@@ -56,6 +56,8 @@ def _counts(response) -> dict[tuple[str, str], int]:
 def queue_world():
     """One item in each state, submitted on different days, in two countries and two languages."""
     spain, france = CountryFactory(code="ES"), CountryFactory(code="FR")
+    # Everything else in one fixed third country, so that a country filter counts exactly.
+    italy = CountryFactory(code="IT")
     items = {
         "submitted": make_experience(
             city=CityFactory(country=spain),
@@ -72,18 +74,23 @@ def queue_world():
         "changes": make_experience(
             city=CityFactory(country=spain), status="changes_requested", title="Changes requested in Spain"
         ),
-        "draft": make_experience(status="draft", title="A draft"),
+        "draft": make_experience(city=CityFactory(country=italy), status="draft", title="A draft"),
         "published": make_experience(
             city=CityFactory(country=france), status="published", title="Published in France"
         ),
-        "rejected": make_experience(status="rejected", title="Rejected"),
-        "archived": make_experience(status="archived", title="Archived"),
+        "rejected": make_experience(city=CityFactory(country=italy), status="rejected", title="Rejected"),
+        "archived": make_experience(city=CityFactory(country=italy), status="archived", title="Archived"),
     }
     revised = make_experience(city=CityFactory(country=spain), status="published", title="Revised in Spain")
     in_review_revised = make_experience(
-        status="published", title="Revision in review", original_language="fr"
+        city=CityFactory(country=italy),
+        status="published",
+        title="Revision in review",
+        original_language="fr",
     )
-    draft_revised = make_experience(status="published", title="Revision being written")
+    draft_revised = make_experience(
+        city=CityFactory(country=italy), status="published", title="Revision being written"
+    )
     items["revision"] = open_revision(revised, title="Revised in Spain, version 2")
     items["revision_in_review"] = open_revision(
         in_review_revised, steps=("submit", "review_start"), title="Revision in review, version 2"
