@@ -612,3 +612,18 @@ def test_revision_notification_state_is_in_each_recipients_language(
         EDITOR_EMAIL: "Experience “Walking to school, together”: changes published",
         "education@ville.example.org": "Expérience « Walking to school, together » : modifications publiées",
     }
+
+
+def test_experience_feature_notifies_the_city_editors(django_capture_on_commit_callbacks):
+    from django.core import mail
+
+    from educities.experiences.domain.workflow import experience_feature
+    from tests.factories import make_city_editor
+
+    experience = make_experience(status=ExperienceStatus.PUBLISHED)
+    editor = make_city_editor(experience.city)
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        experience_feature(experience=experience, actor=None, featured=True)
+    assert [message.to for message in mail.outbox] == [[editor.email]]
+    assert "focus experience" in mail.outbox[0].subject

@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from educities.core.domain.audit import audit_record
 from educities.core.domain.errors import DomainError
 from educities.core.validators import ATTACHMENT_KINDS, has_control_characters, validate_attachment
 from educities.experiences.domain.common import require
@@ -129,6 +130,7 @@ def experience_attachment_add(
     except Exception:
         attachment.file.storage.delete(attachment.file.name)
         raise
+    audit_record(subject=experience, action="attachment_add", actor=actor, comment=attachment.title)
     return attachment
 
 
@@ -140,6 +142,7 @@ def experience_attachment_remove(*, actor, experience: Experience, attachment: E
     if attachment.experience_id != experience.pk:
         raise DomainError(_("This file does not belong to this experience."))
     _status, revision = _writable_revision(actor=actor, experience=experience, create=False)
+    audit_record(subject=experience, action="attachment_remove", actor=actor, comment=attachment.title)
     if _status in EXPERIENCE_EDITABLE_STATES or attachment.revision_id is not None:
         if attachment.revision_id is not None and (revision is None or attachment.revision_id != revision.pk):
             raise DomainError(_("This file is not part of your pending changes."))

@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.functional import lazy
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from educities.core.domain.audit import audit_record
 from educities.core.domain.errors import DomainError, TransitionNotAllowed
@@ -192,6 +193,8 @@ def experience_feature(*, experience: Experience, actor, featured: bool) -> Expe
     experience.featured_at = timezone.now() if featured else None
     experience.save(update_fields=["is_featured", "featured_at", "updated_at"])
     audit_record(subject=experience, action="feature" if featured else "unfeature", actor=actor)
+    if featured:
+        notify_city(experience=experience, event="feature", state_label=gettext_lazy("focus experience"))
     return experience
 
 

@@ -226,6 +226,8 @@ _STEP_LABELS = {
     "restore": gettext_lazy("restored"),
     "feature": gettext_lazy("made a focus experience"),
     "unfeature": gettext_lazy("no longer a focus experience"),
+    "attachment_add": gettext_lazy("file added"),
+    "attachment_remove": gettext_lazy("file removed"),
     "translation_save": gettext_lazy("translation saved"),
     "translation_review": gettext_lazy("machine translation reviewed"),
 }
