@@ -93,7 +93,7 @@ PHRASES = {
 # (label, query string); facets are the same three in every "+ 3 facets" line.
 FACETS = "&country=ES&theme=participation&sdg=4"
 QUERIES = [
-    ("one common word", "q=éducation"),
+    ("one common word", "q=%C3%A9ducation"),  # éducation, encoded as a browser sends it
     ("one rare word", "q=RAREWORD"),
     ("two words", "q=participation+enfants"),
     ("a phrase", "q=%22conseil+municipal%22"),
@@ -327,7 +327,12 @@ def stage_import(*, objects: int, requests: int, data_file: Path) -> dict:
     if not report.ok:
         raise SystemExit(f"Import refused: {report.errors[:5]}")
     print(f"  imported {report.created:,} in {seconds:.1f} s", flush=True)
-    return {"seconds": seconds, "created": report.created, "machine": machine_info(connection)}
+    return {
+        "seconds": seconds,
+        "created": report.created,
+        "machine": machine_info(connection),
+        "load": os.getloadavg()[0],
+    }
 
 
 # --- stage 3: web --------------------------------------------------------------------------
@@ -398,7 +403,7 @@ def stage_web(*, objects: int, requests: int, data_file: Path) -> dict:
             f"  after a publication: {after_write[-1]['label']:<32} {after_write[-1]['ms']:7.1f} ms",
             flush=True,
         )
-    return {"rows": rows, "after_write": after_write}
+    return {"rows": rows, "after_write": after_write, "load": os.getloadavg()[0]}
 
 
 def _total(response) -> str:
@@ -454,6 +459,13 @@ def markdown(results: dict, *, objects: int, requests: int, postgres: bool) -> s
         f"{requests} timed requests per query after one first (cold) request; the first request of this "
         "web process also loads its snapshot of the index."
     )
+    loads = [
+        f"{what}: {results[stage]['load']:.1f}"
+        for stage, what in (("import", "at the end of the import"), ("web", "of the web stage"))
+        if "load" in results[stage]
+    ]
+    if loads:
+        lines.append(f"Load average (1 min, 2 cores) {', '.join(loads)}.")
     after = results["web"].get("after_write") or []
     if after:
         timings = sorted(row["ms"] for row in after)

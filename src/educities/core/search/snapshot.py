@@ -217,27 +217,32 @@ def _rows(cursor, backend: Backend, index: str, entry_ids=None):
 
 def _load(index: str, version: str, backend: Backend) -> Snapshot:
     with connection.cursor() as cursor:
-        rows = list(_rows(cursor, backend, index))
-    return _build(index, version, rows, None, None)
+        return _build(index, version, _rows(cursor, backend, index), None, None)
 
 
-def _build(
-    index: str, version: str, rows: list, kept: "Snapshot | None", keep: np.ndarray | None
-) -> Snapshot:
-    """A snapshot of ``rows`` (sorted by entry id), plus the positions ``keep`` of ``kept`` if given."""
-    entry_ids = [row[0] for row in rows]
-    object_ids = [row[1] for row in rows]
-    days = [row[2] for row in rows]
-    lat = [row[3] for row in rows]
-    lon = [row[4] for row in rows]
+def _build(index: str, version: str, rows, kept: "Snapshot | None", keep: np.ndarray | None) -> Snapshot:
+    """A snapshot of ``rows`` (an iterable sorted by entry id, read once: the facets of 100,000 entries
+    are never held as parsed JSON at once), plus the positions ``keep`` of ``kept`` if given."""
+    entry_ids: list[int] = []
+    object_ids: list[int] = []
+    days: list[int] = []
+    lat: list[float] = []
+    lon: list[float] = []
     facet_rows: dict[str, tuple[dict[str, int], list[int], list[int]]] = {}
     offset = 0
     old_facets: dict[str, FacetColumn] = {}
     if kept is not None:
         offset = int(keep.sum())
         old_facets = kept.facets
-    for position, row in enumerate(rows, start=offset):
-        for name, values in row[5].items():
+    for position, (entry_id, object_id, day, latitude, longitude, row_facets) in enumerate(
+        rows, start=offset
+    ):
+        entry_ids.append(entry_id)
+        object_ids.append(object_id)
+        days.append(day)
+        lat.append(latitude)
+        lon.append(longitude)
+        for name, values in row_facets.items():
             if name not in facet_rows:
                 old = old_facets.get(name)
                 facet_rows[name] = (dict(old.codes_by_value) if old else {}, [], [])
