@@ -132,7 +132,8 @@ _LINE, _CELL = "\x1e", "\x1f"
 _BLOCK_TAG = re.compile(r"</?(?:p|blockquote|h2|h3|h4|ul|ol|li|table|thead|tbody|tr)\b[^>]*>|<br\s*/?>", re.I)
 _CELL_TAG = re.compile(r"</?(?:td|th)\b[^>]*>", re.I)
 _ANY_TAG = re.compile(r"<[^>]*>")
-_WHITESPACE = re.compile(r"\s+")
+# Runs of whitespace, or any whitespace but a plain space: rewriting every single space costs time.
+_WHITESPACE = re.compile(r"\s{2,}|[^\S ]")
 
 
 def richtext_to_plain(html: str, *, sanitised: bool = False) -> str:

@@ -13,7 +13,7 @@ from django.db.models import Prefetch, QuerySet
 
 from educities.charter.models import CharterPrinciple
 from educities.core.models import TextTranslation
-from educities.experiences.enums import AttachmentKind, ExperienceStatus
+from educities.experiences.enums import RICH_FIELDS, AttachmentKind, ExperienceStatus
 from educities.experiences.models import Experience, ExperienceAttachment, ExperienceTag
 from educities.members.models import City, Network, NetworkMembership
 
@@ -68,7 +68,9 @@ def experiences_by_ids(*, ids: Iterable[int]) -> list[Experience]:
     ids = [int(pk) for pk in ids]
     if not ids:
         return []
-    return _in_order(experiences_public().filter(pk__in=ids).select_related("city__country"), ids)
+    # A result shows the title and summary: the long texts (a few KB each) are not read.
+    rows = experiences_public().filter(pk__in=ids).select_related("city__country").defer(*RICH_FIELDS)
+    return _in_order(rows, ids)
 
 
 def experiences_for_export(*, ids: Iterable[int]) -> list[Experience]:
