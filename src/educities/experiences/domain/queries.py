@@ -68,9 +68,16 @@ def experiences_by_ids(*, ids: Iterable[int]) -> list[Experience]:
     ids = [int(pk) for pk in ids]
     if not ids:
         return []
-    # A result shows the title and summary: the long texts (a few KB each) are not read.
-    rows = experiences_public().filter(pk__in=ids).select_related("city__country").defer(*RICH_FIELDS)
-    return _in_order(rows, ids)
+    # A result shows the title and summary: the long texts (a few KB each) are not read. The state is
+    # checked here, not in SQL: with "status = published" SQLite's planner walks the status index over
+    # every published experience (100,000 rows, 14 ms) instead of fetching 20 rows by primary key.
+    rows = (
+        Experience.objects.filter(pk__in=ids)
+        .select_related("city__country")
+        .defer(*RICH_FIELDS)
+        .order_by()
+    )
+    return _in_order([row for row in rows if row.status == ExperienceStatus.PUBLISHED], ids)
 
 
 def experiences_for_export(*, ids: Iterable[int]) -> list[Experience]:

@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from django.conf import settings
+from django.utils.html import format_html
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
@@ -35,8 +37,22 @@ class FacetValue:
 
     @cached_property
     def dom_id(self) -> str:
-        # Computed once here: a search page shows about 140 facet values.
         return f"facet-{self.facet}-{slugify(self.value)}"
+
+    def html(self) -> SafeString:
+        """The checkbox and its label, built here rather than by a template include: a search page
+        shows about 140 facet values, and an include each was a third of the page's time."""
+        return format_html(
+            '<li><input type="checkbox" name="{}" value="{}" id="{}"{}>\n'
+            '  <label for="{}">{} <span class="facet-count">({})</span></label></li>',
+            self.facet,
+            self.value,
+            self.dom_id,
+            mark_safe(" checked") if self.selected else "",
+            self.dom_id,
+            self.label,
+            self.count,
+        )
 
 
 @dataclass(frozen=True)
