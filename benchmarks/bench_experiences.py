@@ -113,6 +113,11 @@ def main() -> None:
     parser.add_argument("--output", type=Path, default=RESULTS)
     parser.add_argument("--stage", choices=["prepare", "generate", "import", "web"], help=argparse.SUPPRESS)
     parser.add_argument("--result-file", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--web-only",
+        action="store_true",
+        help="measure the search page again on the database of the last run (its import figures are kept)",
+    )
     args = parser.parse_args()
     data_file = SQLITE_DIR / f"experiences-{args.objects}.jsonl"
     if args.stage:
@@ -130,13 +135,17 @@ def main() -> None:
     started = time.monotonic()
     results = {}
     for stage in ("prepare", "generate", "import", "web"):
+        result_file = SQLITE_DIR / f"result-{'postgres' if args.postgres else 'sqlite'}-{stage}.json"
+        if args.web_only and stage != "web":
+            if stage == "import":
+                results[stage] = json.loads(result_file.read_text())
+            continue
         if stage == "generate" and data_file.exists():
             print(f"Reusing {data_file}", flush=True)
             continue
         print(
             f"=== {stage} ({'PostgreSQL' if args.postgres else 'SQLite'}, {args.objects:,}) ===", flush=True
         )
-        result_file = SQLITE_DIR / f"result-{'postgres' if args.postgres else 'sqlite'}-{stage}.json"
         command = [
             sys.executable,
             str(Path(__file__).resolve()),

@@ -351,7 +351,10 @@ def _relevance_ordered(
     objects = snapshot.object_ids[positions]
     scores = coarse[positions]
     if len(positions) > RANK_CANDIDATES:
-        top = np.argpartition(-scores, RANK_CANDIDATES - 1)[:RANK_CANDIDATES]
+        # argpartition slows down tenfold when most scores are equal (a word found in every object):
+        # one integer key per position — the score to a thousandth, then recency — is never equal.
+        key = np.floor(scores * 1000).astype(np.int64) * (1 << 32) + snapshot.recency()[positions]
+        top = np.argpartition(-key, RANK_CANDIDATES - 1)[:RANK_CANDIDATES]
         # equal coarse scores at the border: keep the newest, like everywhere else
         top = top[np.lexsort((-objects[top], -days[top], -scores[top]))]
     else:

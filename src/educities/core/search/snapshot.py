@@ -100,6 +100,15 @@ class Snapshot:
     _positions_by_object: dict[int, int] | None = None
     partial: dict = field(default_factory=dict)  # atom key -> _Partial
     in_transaction: bool = False  # read inside a transaction: never refreshed incrementally
+    _recency: np.ndarray | None = None
+
+    def recency(self) -> np.ndarray:
+        """Per position, its rank in date order (the newest highest; ties by object id, highest first)."""
+        if self._recency is None:
+            rank = np.empty(self.size, dtype=np.int64)
+            rank[self.date_order] = np.arange(self.size - 1, -1, -1, dtype=np.int64)
+            self._recency = rank
+        return self._recency
 
     @property
     def size(self) -> int:
