@@ -22,15 +22,19 @@ The results replace this script's section of ``benchmarks/RESULTS.md`` and keep 
 import argparse
 import json
 import os
-import platform
 import random
 import resource
 import statistics
 import subprocess
 import sys
 import time
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, timedelta
 from pathlib import Path
+
+from results_file import (  # benchmarks/ is on sys.path when a script runs
+    machine_describe,
+    results_write_section,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "benchmarks" / "RESULTS.md"
@@ -162,7 +166,9 @@ def main() -> None:
         subprocess.run(command, check=True, cwd=ROOT)  # noqa: S603 - our own script, fixed arguments
         results[stage] = json.loads(result_file.read_text())
     section = markdown(results, objects=args.objects, requests=args.requests, postgres=args.postgres)
-    write_section(args.output, section, key="postgres" if args.postgres else "sqlite")
+    results_write_section(
+        args.output, section, script="bench_experiences", key="postgres" if args.postgres else "sqlite"
+    )
     print(section)
     print(f"Written to {args.output} in {time.monotonic() - started:.0f} s.")
 
@@ -339,7 +345,7 @@ def stage_import(*, objects: int, requests: int, data_file: Path) -> dict:
     return {
         "seconds": seconds,
         "created": report.created,
-        "machine": machine_info(connection),
+        "machine": machine_describe(connection),
         "load": os.getloadavg()[0],
     }
 
@@ -486,42 +492,6 @@ def markdown(results: dict, *, objects: int, requests: int, postgres: bool) -> s
             "(" + ", ".join(f"{row['label']} {row['ms']:.0f}" for row in after) + ")."
         )
     return "\n".join(lines) + "\n"
-
-
-def write_section(path: Path, section: str, *, key: str) -> None:
-    start, end = f"<!-- bench_experiences:{key}:start -->", f"<!-- bench_experiences:{key}:end -->"
-    text = path.read_text() if path.exists() else "# Benchmark results\n\n"
-    block = f"{start}\n{section}{end}\n"
-    if start in text and end in text:
-        before, rest = text.split(start, 1)
-        _old, after = rest.split(end, 1)
-        text = before + block + after.lstrip("\n")
-    else:
-        text = text.rstrip("\n") + "\n\n" + block
-    path.write_text(text)
-
-
-def machine_info(connection) -> dict:
-    import sqlite3
-
-    import django
-
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute("SHOW server_version")
-            database = f"PostgreSQL {cursor.fetchone()[0]}"
-    else:
-        database = f"SQLite {sqlite3.sqlite_version}"
-    memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 1024**3
-    return {
-        "date": datetime.now(tz=UTC).strftime("%Y-%m-%d %H:%M UTC"),
-        "cpus": os.cpu_count(),
-        "memory_gb": memory,
-        "platform": f"{platform.system()} {platform.machine()} {platform.processor() or ''}".strip(),
-        "python": platform.python_version(),
-        "django": django.get_version(),
-        "database": database,
-    }
 
 
 if __name__ == "__main__":

@@ -19,7 +19,6 @@ script's section of ``benchmarks/RESULTS.md`` and keep the rest of the file.
 import argparse
 import json
 import os
-import platform
 import random
 import shutil
 import statistics
@@ -27,8 +26,13 @@ import subprocess
 import sys
 import tempfile
 import time
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, timedelta
 from pathlib import Path
+
+from results_file import (  # benchmarks/ is on sys.path when a script runs
+    machine_describe,
+    results_write_section,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "benchmarks" / "RESULTS.md"
@@ -87,7 +91,9 @@ def main() -> None:
         runs.append(json.loads(result_file.read_text()))
         result_file.unlink()
     section = markdown(runs, requests=args.requests, postgres=args.postgres)
-    write_section(args.output, section, key="postgres" if args.postgres else "sqlite")
+    results_write_section(
+        args.output, section, script="bench_members", key="postgres" if args.postgres else "sqlite"
+    )
     print(section)
     print(f"Written to {args.output} in {time.monotonic() - started:.0f} s.")
 
@@ -128,20 +134,6 @@ def markdown(runs: list[dict], *, requests: int, postgres: bool) -> str:
         + "."
     )
     return "\n".join(lines) + "\n"
-
-
-def write_section(path: Path, section: str, *, key: str) -> None:
-    """Replace this benchmark's section of the results file (or add it), keeping everything else."""
-    start, end = f"<!-- bench_members:{key}:start -->", f"<!-- bench_members:{key}:end -->"
-    text = path.read_text() if path.exists() else "# Benchmark results\n\n"
-    block = f"{start}\n{section}{end}\n"
-    if start in text and end in text:
-        before, rest = text.split(start, 1)
-        _old, after = rest.split(end, 1)
-        text = before + block + after.lstrip("\n")
-    else:
-        text = text.rstrip("\n") + "\n\n" + block
-    path.write_text(text)
 
 
 # --- worker process: one size, one fresh database -----------------------------------------
@@ -189,7 +181,7 @@ def run_worker(*, size: int, requests: int, postgres: bool, result_file: Path) -
         "fees": FeeRecord.objects.count(),
         "network_memberships": NetworkMembership.objects.count(),
         "build_seconds": build_seconds,
-        "machine": machine_info(connection),
+        "machine": machine_describe(connection),
         "rows": measure(requests=requests),
     }
     result_file.write_text(json.dumps(result))
@@ -358,27 +350,6 @@ def last_page(members: int) -> int:
     except ImportError:
         PAGE_SIZE = 50  # noqa: N806 - the directory's own constant when it cannot be imported
     return max(1, -(-members // PAGE_SIZE))
-
-
-def machine_info(connection) -> dict:
-    import sqlite3
-
-    import django
-
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute("SHOW server_version")
-            database = f"PostgreSQL {cursor.fetchone()[0]}"
-    else:
-        database = f"SQLite {sqlite3.sqlite_version}"
-    return {
-        "date": datetime.now(tz=UTC).strftime("%Y-%m-%d %H:%M UTC"),
-        "cpus": os.cpu_count(),
-        "platform": f"{platform.system()} {platform.machine()}",
-        "python": platform.python_version(),
-        "django": django.get_version(),
-        "database": database,
-    }
 
 
 if __name__ == "__main__":

@@ -30,6 +30,8 @@ from pathlib import Path
 
 import numpy as np
 
+from results_file import results_write_section  # benchmarks/ is on sys.path when a script runs
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 RESULTS = ROOT / "benchmarks" / "RESULTS.md"
@@ -454,7 +456,9 @@ def main() -> None:
         result_file.unlink()
     section = markdown(results, args)
     if results["index"]:
-        write_section(args.output, section, key="postgres" if args.postgres else "sqlite")
+        results_write_section(
+            args.output, section, script="bench_search", key="postgres" if args.postgres else "sqlite"
+        )
         print(f"Written to {args.output}.")
     print(section)
 
@@ -711,20 +715,6 @@ def markdown(results: dict, args) -> str:
         ),
     ]
     return "\n".join(lines) + "\n"
-
-
-def write_section(path: Path, section: str, *, key: str) -> None:
-    """Replace this benchmark's section of the results file (or add it), keeping everything else."""
-    start, end = f"<!-- bench_search:{key}:start -->", f"<!-- bench_search:{key}:end -->"
-    text = path.read_text() if path.exists() else "# Benchmark results\n\n"
-    block = f"{start}\n{section}{end}\n"
-    if start in text and end in text:
-        before, rest = text.split(start, 1)
-        _old, after = rest.split(end, 1)
-        text = before + block + after.lstrip("\n")
-    else:
-        text = text.rstrip("\n") + "\n\n" + block
-    path.write_text(text)
 
 
 if __name__ == "__main__":
