@@ -33,13 +33,23 @@ from educities.experiences.models import Experience, ExperienceRevision
 from educities.members.models import City
 
 
-def experience_slug(*, title: str, city: City) -> str:
-    """A unique, readable slug: the title and the city, numbered when taken."""
+def experience_slug(*, title: str, city: City, taken: set[str] | None = None) -> str:
+    """A unique, readable slug: the title and the city, numbered when taken.
+
+    ``taken`` lets a bulk import check against the slugs it holds (and adds the new one to it) instead
+    of asking the database for each.
+    """
     base = slugify(f"{title[:70]} {city.name[:30]}", allow_unicode=False)[:100].strip("-") or "experience"
+
+    def used(slug: str) -> bool:
+        return slug in taken if taken is not None else Experience.objects.filter(slug=slug).exists()
+
     slug, number = base, 2
-    while Experience.objects.filter(slug=slug).exists():
+    while used(slug):
         slug = f"{base}-{number}"
         number += 1
+    if taken is not None:
+        taken.add(slug)
     return slug
 
 

@@ -15,7 +15,6 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from educities.charter.models import CharterPrinciple
@@ -24,6 +23,7 @@ from educities.core.domain.translations import translation_digest
 from educities.core.enums import Provenance
 from educities.core.models import AuditEntry, TextTranslation
 from educities.core.search import SearchEntryData, search_index_bulk
+from educities.experiences.domain.drafts import experience_slug
 from educities.experiences.domain.search import SEARCH_INDEX, documents_build, facets_build
 from educities.experiences.domain.values import TAG_KEYS, ValuesInvalid, experience_values_clean
 from educities.experiences.enums import TEXT_FIELDS, ExperienceStatus
@@ -129,11 +129,7 @@ def _write(checked: list[dict], *, actor, taken: set[str], principles, content_t
     experiences = []
     for item in checked:
         values, record = item["values"], item["record"]
-        base = slugify(f"{values['title'][:70]} {item['city'].name[:30]}")[:100].strip("-") or "experience"
-        slug, suffix = base, 2
-        while slug in taken:
-            slug, suffix = f"{base}-{suffix}", suffix + 1
-        taken.add(slug)
+        slug = experience_slug(title=values["title"], city=item["city"], taken=taken)
         published = _published_at(record.get("published_at")) or now
         experiences.append(
             Experience(

@@ -19,6 +19,7 @@ from educities.experiences.domain.common import notify_city, require
 from educities.experiences.domain.search import experience_index
 from educities.experiences.domain.values import (
     ValuesInvalid,
+    experience_values,
     experience_values_apply,
     experience_values_clean,
 )
@@ -104,8 +105,6 @@ def experience_transition(*, experience: Experience, action: str, actor, comment
             }
         )
     if action == "submit":
-        from educities.experiences.domain.values import experience_values
-
         missing = experience_missing_for_submission(values=experience_values(experience))
         if missing:
             raise DomainError(_("Before submitting, complete: %(fields)s.") % {"fields": ", ".join(missing)})
