@@ -4,6 +4,7 @@ from typing import Any
 
 from django.conf import settings
 from django.core.mail import EmailMessage, get_connection
+from django.db import transaction
 from django_tasks import task
 
 from educities.core.translation.errors import TranslationRetryable
@@ -139,14 +140,17 @@ def task_translate_object(
             logger.warning("Machine translation into %s failed: %s", target, error.message)
             summary["failed"] += len(batch)
             continue
-        for field, result in zip(batch, results, strict=True):
-            translation_save_machine(
-                obj=obj,
-                field=field,
-                language=target,
-                text=result["text"],
-                engine=result["engine"],
-                source_digest=originals[field].source_digest,
-            )
-            summary["saved"] += 1
+        # One transaction per language: whoever listens to saved translations (the search index of
+        # experiences) hears them together.
+        with transaction.atomic():
+            for field, result in zip(batch, results, strict=True):
+                translation_save_machine(
+                    obj=obj,
+                    field=field,
+                    language=target,
+                    text=result["text"],
+                    engine=result["engine"],
+                    source_digest=originals[field].source_digest,
+                )
+                summary["saved"] += 1
     return summary
