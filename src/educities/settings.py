@@ -62,6 +62,8 @@ INSTALLED_APPS = [
     "educities.charter",
     "educities.members",
     "educities.experiences",
+    "educities.reviews",
+    "educities.awards",
 ]
 
 MIDDLEWARE = [

@@ -10,6 +10,8 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", include("educities.experiences.api.urls")),
     path("api/v1/", include("educities.members.api.urls")),
+    path("api/v1/", include("educities.reviews.api.urls")),
+    path("api/v1/", include("educities.awards.api.urls")),
 ]
 
 urlpatterns += i18n_patterns(
@@ -17,6 +19,9 @@ urlpatterns += i18n_patterns(
     path("", include("educities.members.urls")),
     path("charter/", include("educities.charter.urls")),
     path("experiences/", include("educities.experiences.urls")),
+    path("award/", include("educities.awards.urls")),
+    path("jury/", include("educities.reviews.urls")),
+    path("backoffice/award/", include("educities.awards.urls_staff")),
     path("backoffice/", include("educities.members.backoffice_urls")),
     path("accounts/", include("educities.accounts.urls")),
     path("accounts/", include("allauth.urls")),

@@ -1,0 +1,3 @@
+"""URLs of the award (included by awards/urls.py); filled by its owner."""
+
+urlpatterns: list = []

@@ -1,0 +1,3 @@
+"""API routes under /api/v1/; filled by its owner."""
+
+urlpatterns: list = []

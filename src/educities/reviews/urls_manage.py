@@ -1,0 +1,3 @@
+"""URLs of the jury pages (included by reviews/urls.py); filled by its owner."""
+
+urlpatterns: list = []
