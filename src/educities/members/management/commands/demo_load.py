@@ -1,11 +1,12 @@
 """Load the demo data (countries, ~500 member cities, networks, applications, Charter, users), then
-the bank of experiences (~300 experiences in every moderation state, with translations).
+the bank of experiences (~300 experiences in every moderation state, with translations), then the
+Educating City Award (five past editions with their results, the 2026 edition with its jury at work).
 
     manage.py demo_load
 
 Idempotent: a second run finds everything in place and changes nothing. Demo accounts (password
 ``educities-demo``): staff@, executive@, coordinator@ and editor@educities.localhost, and the
-translator translator@demo.educities.org.
+translator translator@demo.educities.org, the juror juror@educities.localhost.
 """
 
 from django.core.management.base import BaseCommand
@@ -24,8 +25,11 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, send_emails: bool = False, **options):
-        # The experiences app builds on the member registry: imported here, not at module level.
+        # The experiences app builds on the member registry, the award on both: imported here, not at
+        # module level.
+        from educities.awards.demo.loader import awards_demo_load
         from educities.experiences.demo.loader import experiences_demo_load
 
         demo_load(log=self.stdout.write, send_emails=send_emails)
         experiences_demo_load(log=self.stdout.write, send_emails=send_emails)
+        awards_demo_load(log=self.stdout.write, send_emails=send_emails)
