@@ -8,8 +8,9 @@ bank creates, from the 72 practices written in ``demo/data/`` (es, pt, fr, en an
   Verde in Portuguese; France, Montreux and the French-speaking African members in French; the others
   in English), with figures, years, partners and departments that vary from city to city;
 - every moderation state, each reached step by step by the workflow functions (never by setting the
-  status): ``STATE_COUNTS`` below, the rest published (231), of which 10 are focus experiences and 15
-  are award-winning; changes requested and rejections carry a comment in the city's language;
+  status): ``STATE_COUNTS`` below, the rest published (231), of which 10 are focus experiences (the
+  award-winning ones come from the award's own demo, through its results); changes requested and
+  rejections carry a comment in the city's language;
 - 6 published experiences whose summary changed later through a published revision, so that their
   translations are stale, and 5 with a proposed change (a revision) waiting for review;
 - translations of the title and summary into the other official languages (en, fr, es, pt) for about
@@ -96,7 +97,6 @@ STATE_COUNTS: dict[str, int] = {
     S.ARCHIVED: 10,
 }
 FEATURED = 10
-AWARD_WINNING = 15
 TRANSLATED_SHARE = 0.6
 STALE = 6
 OPEN_REVISIONS = 5
@@ -151,7 +151,6 @@ class Planned:
     seed: str
     state: str = S.PUBLISHED
     featured: bool = False
-    award: bool = False
     # "", "human", "machine" or "mixed": how the title and summary are translated.
     translation: str = ""
     full: bool = False
@@ -327,8 +326,6 @@ def demo_experience_plan(*, cities: list[City], today: datetime.date) -> list[Pl
     featured = [item for item in others if item.translation][: FEATURED - 1]
     for item in [*[p for p in published if p.known], *featured]:
         item.featured = True
-    for item in rng.sample(others, AWARD_WINNING):
-        item.award = True
     simple = [item for item in others if item.translation and not item.full and not item.featured]
     for item in simple[:STALE]:
         item.stale = True
@@ -576,10 +573,6 @@ class _ExperiencesLoader:
         """Create the experience and take it to its state as a city and the Secretariat would."""
         rng = item.rng("walk")
         experience = experience_create(actor=None, city=item.city, values=_values(item, contact_id))
-        if item.award:
-            # Awards are decided elsewhere; here the field is simply set.
-            experience.is_award_winning = True
-            experience.save(update_fields=["is_award_winning"])
         if item.state == S.DRAFT:
             return experience
         experience_submit(experience=experience, actor=None)
