@@ -261,6 +261,7 @@ SPECTACULAR_SETTINGS = {
         "PopulationBandEnum": "educities.members.enums.PopulationBand",
         "NetworkKindEnum": "educities.members.enums.NetworkKind",
         "NetworkRoleEnum": "educities.members.enums.NetworkRole",
+        "AwardEditionPhaseEnum": "educities.awards.enums.EditionPhase",
     },
 }
 
