@@ -3,13 +3,15 @@
 import pytest
 import yaml
 from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from educities.reviews.domain.processes import process_phase_change
 from educities.reviews.domain.scoring import note_add
 from educities.reviews.enums import ConflictKind, ConflictSource, ReviewPhase
 from educities.reviews.models import Conflict
 from tests.experiences.api.helpers import bearer
-from tests.factories import UserFactory
+from tests.factories import CityFactory, UserFactory
 from tests.reviews.factories import make_item, make_juror, make_process, make_review
 from tests.reviews.subjects_support import city_subject, jury_world
 
@@ -267,3 +269,28 @@ def test_schema_with_the_jury_api_validates_without_warnings(tmp_path):
     call_command("spectacular", "--validate", "--fail-on-warn", "--file", str(target))
 
     assert "/api/v1/jury/items/{id}/" in yaml.safe_load(target.read_text())["paths"]
+
+
+def _deliberation_with_items(count: int):
+    process = make_process(phase=ReviewPhase.BLIND)
+    juror, other = make_juror(process), make_juror(process)
+    for _ in range(count):
+        city = CityFactory()
+        item = make_item(process, city=city, subject=city)
+        make_review(item, juror, values=[7, 8, 9])
+        make_review(item, other, values=[5, 6, None])
+    process_phase_change(process=process, step="deliberate", actor=None)
+    return juror.user
+
+
+def test_api_list_query_count_does_not_grow_with_items(client):
+    counts = []
+    for size in (3, 30):
+        headers = bearer(_deliberation_with_items(size))
+        client.get(LIST, **headers)  # warms the content type cache
+        with CaptureQueriesContext(connection) as queries:
+            body = client.get(LIST, **headers).json()
+        assert body["count"] == size
+        assert all(len(row["reviews"]) == 2 for row in body["results"])
+        counts.append(len(queries))
+    assert counts[0] == counts[1]

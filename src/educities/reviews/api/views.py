@@ -8,6 +8,7 @@ one learns it exists; the list holds only the items the caller may see (empty fo
 no jury).
 """
 
+from django.db.models import prefetch_related_objects
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -24,7 +25,7 @@ from educities.members.models import Country
 from educities.reviews.api.serializers import JuryItemDetailSerializer, JuryItemSerializer
 from educities.reviews.domain.queries import (
     item_notes,
-    item_reviews_visible,
+    items_reviews_visible,
     jury_items_for,
     process_aggregates,
     processes_of_user,
@@ -126,14 +127,13 @@ class JuryItemsViewSet(viewsets.GenericViewSet):
     queryset = ReviewItem.objects.none()  # for the schema's path parameter; reads go through the domain
     lookup_value_regex = "[0-9]{1,19}"
 
-    def _item(self, item, *, process, aggregates, criteria, countries) -> dict:
+    def _item(self, item, *, process, aggregates, criteria, countries, reviews) -> dict:
         user = self.request.user
         item.process = process
         seat = jury_seat(user, process.pk)
         can_view_scores = user.has_perm("reviews.view_scores", item)
         aggregate = aggregates.get(item.pk) if can_view_scores else None
         outliers = aggregate.outlier_review_ids if aggregate is not None else set()
-        reviews = item_reviews_visible(item=item, user=user)
         payload_reviews = [_review(r, reviewer_id=seat.reviewer_id, outliers=outliers) for r in reviews]
         mine = next((review for review in payload_reviews if review["is_mine"]), None)
         city = item.city
@@ -205,9 +205,18 @@ class JuryItemsViewSet(viewsets.GenericViewSet):
             aggregates = process_aggregates(process=process)
             criteria = list(Criterion.objects.filter(process=process).order_by("position"))
             countries = Country.objects.in_bulk({row.item.city.country_id for row in rows if row.item.city})
+            for row in rows:
+                row.item.process = process
+            prefetch_related_objects([row.item for row in rows], "subject")
+            reviews = items_reviews_visible(items=[row.item for row in rows], user=request.user)
             results.extend(
                 self._item(
-                    row.item, process=process, aggregates=aggregates, criteria=criteria, countries=countries
+                    row.item,
+                    process=process,
+                    aggregates=aggregates,
+                    criteria=criteria,
+                    countries=countries,
+                    reviews=reviews[row.item.pk],
                 )
                 for row in rows
             )
@@ -240,7 +249,12 @@ class JuryItemsViewSet(viewsets.GenericViewSet):
         aggregates = process_aggregates(process=process) if can_view_scores else {}
         countries = {item.city.country_id: item.city.country} if item.city else {}
         payload = self._item(
-            item, process=process, aggregates=aggregates, criteria=criteria, countries=countries
+            item,
+            process=process,
+            aggregates=aggregates,
+            criteria=criteria,
+            countries=countries,
+            reviews=items_reviews_visible(items=[item], user=request.user)[item.pk],
         )
         texts = translations_prefetch(objects=criteria, fields=("name", "description"), language=_language())
         payload["criteria"] = [

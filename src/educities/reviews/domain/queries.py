@@ -253,19 +253,37 @@ def _reviews_with_scores():
     )
 
 
+def items_reviews_visible(*, items: list[ReviewItem], user) -> dict[int, list[Review]]:
+    """The reviews of each of ``items`` that ``user`` may read, by item id, in one query whatever the number
+    of items: the Secretariat every one; a juror not conflicted with an item their own until the
+    deliberation, then every review by a juror not conflicted with it. Items of one process or several."""
+    visible: dict[int, list[Review]] = {item.pk: [] for item in items}
+    if not items:
+        return visible
+    reviews = _reviews_with_scores().filter(item__in=[item.pk for item in items])
+    if not is_secretariat(user):
+        allowed = Q(pk__in=[])
+        for process_id, phase in {(item.process_id, item.process.phase) for item in items}:
+            seat = jury_seat(user, process_id)
+            if seat.reviewer_id is None:
+                continue
+            mine = [
+                item.pk for item in items if item.process_id == process_id and item.pk not in seat.conflicted
+            ]
+            if phase in OPEN_PHASES:
+                allowed |= Q(item_id__in=mine)
+            else:
+                allowed |= Q(item_id__in=mine, reviewer_id=seat.reviewer_id)
+        conflicted = Conflict.objects.filter(reviewer_id=OuterRef("reviewer_id"), item_id=OuterRef("item_id"))
+        reviews = reviews.filter(allowed).exclude(Exists(conflicted))
+    for review in reviews.order_by("reviewer__user__email", "pk"):
+        visible[review.item_id].append(review)
+    return visible
+
+
 def item_reviews_visible(*, item: ReviewItem, user) -> list[Review]:
-    """The reviews of ``item`` that ``user`` may read: the Secretariat every one; a juror not conflicted with
-    the item their own until the deliberation, then every review by a juror not conflicted with it."""
-    reviews = _reviews_with_scores().filter(item=item).order_by("reviewer__user__email", "pk")
-    if is_secretariat(user):
-        return list(reviews)
-    seat = jury_seat(user, item.process_id)
-    if seat.reviewer_id is None or item.pk in seat.conflicted:
-        return []
-    if item.process.phase not in OPEN_PHASES:
-        return list(reviews.filter(reviewer_id=seat.reviewer_id))
-    conflicted = Conflict.objects.filter(reviewer_id=OuterRef("reviewer_id"), item_id=OuterRef("item_id"))
-    return list(reviews.exclude(Exists(conflicted)))
+    """The reviews of ``item`` that ``user`` may read (see ``items_reviews_visible``)."""
+    return items_reviews_visible(items=[item], user=user)[item.pk]
 
 
 def review_of(*, item: ReviewItem, user) -> Review | None:
