@@ -21,6 +21,7 @@ from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST, require_safe
 
 from educities.awards.domain.applications import (
@@ -788,10 +789,10 @@ def applications_send_to_jury_view(request, year: int):
         messages.error(request, error.message)
         return redirect(back)
     if sent:
-        text = (
-            _("%(count)d eligible application sent to the jury.")
-            if sent == 1
-            else _("%(count)d eligible applications sent to the jury.")
+        text = ngettext(
+            "%(count)d eligible application sent to the jury.",
+            "%(count)d eligible applications sent to the jury.",
+            sent,
         )
         messages.success(request, text % {"count": sent})
     else:
