@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from educities.reviews.models import (
     Assignment,
     Conflict,
+    ConflictWaiver,
     Criterion,
     Note,
     Review,
@@ -93,6 +94,14 @@ class ConflictAdmin(ReadOnlyAdmin):
     list_filter = ["kind", "source", "is_pinned", "item__process"]
     list_select_related = ["reviewer__user", "item", "created_by"]
     search_fields = ["reviewer__user__email", "item__title", "note"]
+
+
+@admin.register(ConflictWaiver)
+class ConflictWaiverAdmin(ReadOnlyAdmin):
+    list_display = ["reviewer", "item", "kind", "created_by", "created_at"]
+    list_filter = ["kind", "item__process"]
+    list_select_related = ["reviewer__user", "item", "created_by"]
+    search_fields = ["reviewer__user__email", "item__title", "reason"]
 
 
 @admin.register(Assignment)

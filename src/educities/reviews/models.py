@@ -161,6 +161,29 @@ class Conflict(TimestampedModel):
         constraints = [models.UniqueConstraint(fields=["reviewer", "item", "kind"], name="conflict_unique")]
 
 
+class ConflictWaiver(TimestampedModel):
+    """The Secretariat's recorded decision that an automatic conflict does not apply to this juror and item
+    (e.g. "same country" in a large country): the automatic recomputation no longer creates it."""
+
+    reviewer = models.ForeignKey(Reviewer, on_delete=models.CASCADE, related_name="conflict_waivers")
+    item = models.ForeignKey(ReviewItem, on_delete=models.CASCADE, related_name="conflict_waivers")
+    kind = models.CharField(_("kind"), max_length=16, choices=ConflictKind.choices)
+    reason = models.TextField(_("reason"))
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("waived conflict of interest")
+        verbose_name_plural = _("waived conflicts of interest")
+        constraints = [
+            models.UniqueConstraint(fields=["reviewer", "item", "kind"], name="conflict_waiver_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.reviewer} · {self.item} · {self.kind}"
+
+
 class Assignment(TimestampedModel):
     reviewer = models.ForeignKey(Reviewer, on_delete=models.CASCADE, related_name="assignments")
     item = models.ForeignKey(ReviewItem, on_delete=models.CASCADE, related_name="assignments")

@@ -21,7 +21,7 @@ from educities.reviews.domain.jury import (
     reviewer_update,
 )
 from educities.reviews.enums import ConflictKind, ConflictSource, ReviewPhase
-from educities.reviews.models import Assignment, Conflict, Review, Reviewer
+from educities.reviews.models import Assignment, Conflict, ConflictWaiver, Review, Reviewer
 from educities.reviews.rules import jury_seat
 from tests.factories import CityFactory, CountryFactory, NetworkMembershipFactory, StaffFactory, UserFactory
 from tests.reviews.factories import assign, make_item, make_juror, make_process, make_review, set_phase
@@ -301,6 +301,33 @@ def test_conflict_remove_needs_a_reason_and_an_unpinned_conflict():
     assert AuditEntry.objects.get(action="conflict_remove").comment == (
         f"{juror.user.email}: Former colleague, long ago."
     )
+
+
+def test_conflict_remove_of_an_automatic_conflict_is_waived_and_stays_removed():
+    spain = CountryFactory(code="ES")
+    process = make_process()
+    item = make_item(process, city=CityFactory(country=spain))
+    juror = make_juror(process, city=CityFactory(country=spain))
+    staff = StaffFactory()
+    conflict = Conflict.objects.get(reviewer=juror, item=item, kind=ConflictKind.SAME_COUNTRY)
+
+    conflict_remove(conflict=conflict, reason="Spain is large: different regions.", actor=staff)
+    conflicts_refresh(process=process)
+    make_item(process, city=CityFactory(country=spain))
+
+    assert not Conflict.objects.filter(reviewer=juror, item=item).exists()
+    waiver = ConflictWaiver.objects.get()
+    assert (waiver.kind, waiver.reason, waiver.created_by) == (
+        ConflictKind.SAME_COUNTRY,
+        "Spain is large: different regions.",
+        staff,
+    )
+    assert Conflict.objects.filter(reviewer=juror).count() == 1  # the new Spanish item's conflict
+
+    conflict_add(reviewer=juror, item=item, kind=ConflictKind.SAME_COUNTRY, note="Reconsidered", actor=staff)
+
+    assert ConflictWaiver.objects.count() == 0
+    assert Conflict.objects.get(reviewer=juror, item=item).is_pinned is True
 
 
 # Assignments

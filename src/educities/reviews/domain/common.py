@@ -8,7 +8,15 @@ from django.utils.translation import gettext as _
 
 from educities.core.domain.errors import DomainError, PermissionRefused
 from educities.reviews.enums import ConflictKind, ConflictSource, ReviewPhase
-from educities.reviews.models import Assignment, Conflict, Reviewer, ReviewItem, ReviewProcess, Score
+from educities.reviews.models import (
+    Assignment,
+    Conflict,
+    ConflictWaiver,
+    Reviewer,
+    ReviewItem,
+    ReviewProcess,
+    Score,
+)
 
 MANAGE = "reviews.manage_process"
 
@@ -72,7 +80,12 @@ def automatic_conflict_kinds(
                 found.add((reviewer.pk, item.pk, ConflictKind.SAME_COUNTRY))
             if reviewer_networks & networks_of.get(item.city_id, set()):
                 found.add((reviewer.pk, item.pk, ConflictKind.SAME_NETWORK))
-    return found
+    waived = set(
+        ConflictWaiver.objects.filter(
+            reviewer__in=[r.pk for r in reviewers], item__in=[i.pk for i in items]
+        ).values_list("reviewer_id", "item_id", "kind")
+    )
+    return found - waived
 
 
 def automatic_conflicts_create(*, reviewers: Iterable[Reviewer], items: Iterable[ReviewItem]) -> int:

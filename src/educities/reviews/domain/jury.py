@@ -28,7 +28,15 @@ from educities.reviews.domain.common import (
     scored_pairs,
 )
 from educities.reviews.enums import ConflictKind, ConflictSource, ReviewPhase
-from educities.reviews.models import Assignment, Conflict, Review, Reviewer, ReviewItem, ReviewProcess
+from educities.reviews.models import (
+    Assignment,
+    Conflict,
+    ConflictWaiver,
+    Review,
+    Reviewer,
+    ReviewItem,
+    ReviewProcess,
+)
 from educities.reviews.rules import jury_seat_forget
 
 DECLARABLE_KINDS = frozenset({ConflictKind.PERSONAL, ConflictKind.PROFESSIONAL})
@@ -235,6 +243,7 @@ def conflict_add(*, reviewer: Reviewer, item: ReviewItem, kind: str, note: str =
     process_lock(item.process)
     refuse_when_closed(item.process)
     note = clean_text(note)
+    ConflictWaiver.objects.filter(reviewer=reviewer, item=item, kind=kind).delete()
     conflict = Conflict.objects.select_for_update().filter(reviewer=reviewer, item=item, kind=kind).first()
     if conflict is None:
         conflict = Conflict.objects.create(
@@ -275,7 +284,8 @@ def conflict_pin(*, conflict: Conflict, pinned: bool, actor) -> Conflict:
 def conflict_remove(*, conflict: Conflict, reason: str, actor) -> None:
     """Remove a conflict (with the reason, audited). A pinned conflict must be unpinned first.
 
-    An automatic conflict that still holds comes back at the next ``conflicts_refresh``."""
+    Removing an automatic conflict records a ``ConflictWaiver`` with the reason, so that the automatic
+    recomputation does not bring it back; adding the same conflict again later lifts the waiver."""
     require(actor, MANAGE, conflict.item.process)
     reason = clean_text(reason, required_message=_("Say why this conflict of interest is removed."))
     refuse_when_closed(process_lock(conflict.item.process))
@@ -285,6 +295,16 @@ def conflict_remove(*, conflict: Conflict, reason: str, actor) -> None:
     if locked.is_pinned:
         raise DomainError(_("This conflict is pinned: unpin it before removing it."))
     locked.delete()
+    if locked.source == ConflictSource.AUTOMATIC:
+        ConflictWaiver.objects.update_or_create(
+            reviewer_id=locked.reviewer_id,
+            item_id=locked.item_id,
+            kind=locked.kind,
+            defaults={
+                "reason": reason,
+                "created_by": actor if actor is not None and actor.is_authenticated else None,
+            },
+        )
     audit_record(
         subject=conflict.item,
         action="conflict_remove",
