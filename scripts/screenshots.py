@@ -31,6 +31,12 @@ PAGES = [
     ("experiences-search", "/{lang}/experiences/"),
     ("experiences-search-filtered", "/{lang}/experiences/?q=enfants&theme=children_participation&country=PT"),
     ("experience", "/{lang}/experiences/conselho-municipal-das-criancas-do-porto-porto/"),
+    ("award-editions", "/{lang}/award/"),
+    ("award-edition-2020", "/{lang}/award/2020/"),
+]
+JUROR_PAGES = [
+    ("jury-dashboard", "/{lang}/jury/{process}/"),
+    ("jury-item", "/{lang}/jury/items/{item}/"),
 ]
 STAFF_PAGES = [
     ("backoffice-applications", "/{lang}/backoffice/"),
@@ -39,6 +45,9 @@ STAFF_PAGES = [
     ("moderation-revision", "/{lang}/experiences/moderation/{revision}/"),
     ("translations", "/{lang}/experiences/translations/?language={lang}"),
     ("experience-edit", "/{lang}/experiences/{draft}/edit/classification/"),
+    ("award-staff-applications", "/{lang}/backoffice/award/2026/applications/"),
+    ("jury-manage", "/{lang}/jury/{process}/manage/"),
+    ("jury-ranking", "/{lang}/jury/{process}/ranking/"),
 ]
 LANGUAGES = ["en", "fr"]
 
@@ -74,7 +83,12 @@ def main() -> int:
             (
                 "from educities.experiences.models import Experience as E; "
                 "print(E.objects.filter(revisions__status__in=['submitted','in_review']).first().slug); "
-                "print(E.objects.filter(status='draft').first().slug)"
+                "print(E.objects.filter(status='draft').first().slug); "
+                "from educities.awards.models import Edition; "
+                "from educities.reviews.models import Review; "
+                "p = Edition.objects.get(year=2026).review_process; print(p.pk); "
+                "print(Review.objects.filter(item__process=p, "
+                "reviewer__user__email='juror@educities.localhost').first().item_id)"
             ),
         ],
         env=env,
@@ -82,7 +96,7 @@ def main() -> int:
         capture_output=True,
         text=True,
     ).stdout.split()
-    revision_slug, draft_slug = slugs[-2], slugs[-1]
+    revision_slug, draft_slug, process_id, item_id = slugs[-4:]
     port = free_port()
     server = subprocess.Popen(  # noqa: S603
         [python, manage, "runserver", f"127.0.0.1:{port}", "--noreload"],
@@ -124,7 +138,23 @@ def main() -> int:
                 page.locator("form [type=submit]").last.click()
                 page.wait_for_load_state()
                 for name, path in STAFF_PAGES:
-                    page.goto(base + path.format(lang=lang, revision=revision_slug, draft=draft_slug))
+                    page.goto(
+                        base
+                        + path.format(lang=lang, revision=revision_slug, draft=draft_slug, process=process_id)
+                    )
+                    page.wait_for_timeout(300)
+                    page.screenshot(path=str(OUT / f"{name}.{lang}.png"), full_page=False)
+                    print(f"{name}.{lang}.png")
+                context.close()
+                context = browser.new_context(viewport={"width": 1280, "height": 900}, locale=lang)
+                page = context.new_page()
+                page.goto(f"{base}/{lang}/accounts/login/")
+                page.fill("input[name=login]", "juror@educities.localhost")
+                page.fill("input[name=password]", "educities-demo")
+                page.locator("form [type=submit]").last.click()
+                page.wait_for_load_state()
+                for name, path in JUROR_PAGES:
+                    page.goto(base + path.format(lang=lang, process=process_id, item=item_id))
                     page.wait_for_timeout(300)
                     page.screenshot(path=str(OUT / f"{name}.{lang}.png"), full_page=False)
                     print(f"{name}.{lang}.png")

@@ -90,13 +90,13 @@ def _errors(response, field: str) -> list[str]:
             "Ensure this value is greater than or equal to 1.",
         ),
         ({"deadline": "not a date"}, "deadline", "Enter a date and time, for example 2026-03-31 23:59."),
-        ({"deadline": "0001-01-01T00:00"}, "deadline", "Enter a year between 1990 and 2100."),
+        ({"deadline": "0001-01-01T00:00"}, "deadline", "Enter a year between 1990 and 2200."),
         (
             {"deadline": "2028-01-31T23:59+05:00"},
             "deadline",
             "Enter a date and time, for example 2026-03-31 23:59.",
         ),
-        ({"year": "99999"}, "year", "Ensure this value is less than or equal to 2100."),
+        ({"year": "99999"}, "year", "Ensure this value is less than or equal to 2200."),
         (
             {"theme": "Inclusion\x00"},
             "theme",

@@ -50,7 +50,8 @@ COMMON_TIME_ZONES: tuple[str, ...] = (
 TIME_ZONE_DATALIST_ID = "award-time-zones"
 
 # Years a timeline may use: enough for any edition, and far from the ends of the calendar.
-YEAR_MIN, YEAR_MAX = 1990, 2100
+# The same range as the domain checks (awards.domain.editions).
+YEAR_MIN, YEAR_MAX = 1990, 2200
 STATEMENT_MAX_CHARS = 5000
 REASON_MAX_CHARS = 2000
 SCALE_LIMIT = 100
