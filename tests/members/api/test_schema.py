@@ -13,10 +13,14 @@ def test_schema_lists_every_endpoint(client):
     # The bank of experiences' paths are checked in tests/experiences/api/test_schema.py.
     schema["paths"] = {path: ops for path, ops in schema["paths"].items() if "experiences" not in path}
     assert sorted(schema["paths"]) == [
+        "/api/v1/award/editions/",
+        "/api/v1/award/editions/{year}/",
         "/api/v1/cities/",
         "/api/v1/cities/{slug}/",
         "/api/v1/countries/",
         "/api/v1/countries/{code}/",
+        "/api/v1/jury/items/",
+        "/api/v1/jury/items/{id}/",
         "/api/v1/networks/",
         "/api/v1/networks/{slug}/",
     ]
