@@ -196,3 +196,13 @@ def test_juror_of_another_process_has_no_permission_on_this_one():
     answers = {name: outsider.has_perm(name, world.target(name)) for name in MATRIX[ReviewPhase.DELIBERATION]}
 
     assert answers == dict.fromkeys(MATRIX[ReviewPhase.DELIBERATION], False)
+
+
+def test_item_permissions_asked_of_a_whole_process_do_not_fail():
+    process = make_process(phase=ReviewPhase.DELIBERATION)
+    juror = make_juror(process)
+
+    assert [
+        juror.user.has_perm(permission, process)
+        for permission in ("reviews.view_scores", "reviews.add_note", "reviews.score_item")
+    ] == [True, True, False]

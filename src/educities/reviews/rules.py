@@ -64,14 +64,19 @@ def is_juror(user, obj) -> bool:
     return obj is not None and jury_seat(user, _process_of(obj).pk).reviewer_id is not None
 
 
+def _is_item(obj) -> bool:
+    # Item-level predicates given a whole process (or nothing) hold for no item in particular.
+    return obj is not None and hasattr(obj, "process_id")
+
+
 @rules.predicate
 def is_conflicted(user, item) -> bool:
-    return item is not None and item.pk in jury_seat(user, item.process_id).conflicted
+    return _is_item(item) and item.pk in jury_seat(user, item.process_id).conflicted
 
 
 @rules.predicate
 def is_assigned(user, item) -> bool:
-    return item is not None and item.pk in jury_seat(user, item.process_id).assigned
+    return _is_item(item) and item.pk in jury_seat(user, item.process_id).assigned
 
 
 @rules.predicate
@@ -91,7 +96,7 @@ def is_discussion_phase(user, obj) -> bool:
 
 @rules.predicate
 def is_active_item(user, item) -> bool:
-    return item is not None and item.is_active
+    return _is_item(item) and item.is_active
 
 
 juror_in_the_clear = is_juror & ~is_conflicted
