@@ -5,6 +5,7 @@ from decimal import Decimal
 import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.core import mail
+from django.utils import translation
 
 from educities.core.domain.errors import DomainError, PermissionRefused, TransitionNotAllowed
 from educities.core.models import AuditEntry, TextTranslation
@@ -343,8 +344,11 @@ def test_process_phase_change_emails_each_juror_in_their_language(django_capture
         process_phase_change(process=process, step="open_scoring", actor=StaffFactory(), comment="Welcome.")
 
     sent = sorted((m.to[0], m.subject) for m in mail.outbox)
+    with translation.override("ca"):
+        catalan = str(ReviewPhase.BLIND.label)
+    assert catalan != "Blind scoring"
     assert sent == [
-        ("ana@example.org", "Award 2026: Blind scoring"),
+        ("ana@example.org", f"Award 2026: {catalan}"),
         ("bob@example.org", "Award 2026: Blind scoring"),
         ("odd@example.org", "Award 2026: Blind scoring"),
     ]
