@@ -2,6 +2,7 @@
 demo_load`` does), inside a transaction rolled back at the end, so the other tests never see it."""
 
 from collections import Counter
+from datetime import timedelta
 
 import pytest
 from allauth.account.models import EmailAddress
@@ -11,7 +12,7 @@ from django.utils import timezone
 
 from educities.accounts.models import User
 from educities.awards.demo.data import JURORS, OPEN_STATE_COUNTS, OUTLIER_COMMENT
-from educities.awards.demo.loader import awards_demo_load
+from educities.awards.demo.loader import _AwardsLoader, awards_demo_load
 from educities.awards.domain.editions import edition_phase
 from educities.awards.domain.queries import EditionFigures, edition_figures
 from educities.awards.enums import ApplicationStatus, EditionPhase
@@ -262,3 +263,16 @@ def test_demo_award_loads_twice_and_changes_nothing(award):
     assert TextTranslation.objects.count() == translations
     assert Experience.objects.count() == experiences
     assert User.objects.count() == users
+
+
+def test_demo_open_pool_makes_a_late_initiative_when_the_bank_has_none(award):
+    edition = Edition.objects.get(year=2026)
+    Experience.objects.filter(start_date__gte=edition.initiative_cutoff).update(
+        start_date=edition.initiative_cutoff.replace(year=2010)
+    )
+
+    pool, late = _AwardsLoader(log=_quiet).open_pool(edition)
+
+    assert late is not None
+    assert late not in pool
+    assert Experience.objects.get(pk=late.pk).start_date == edition.initiative_cutoff + timedelta(days=120)

@@ -558,6 +558,12 @@ class _AwardsLoader:
             ),
             None,
         )
+        if late is None and len(chosen) > 1:
+            # Which experiences start late depends on the bank's demo; without one, the last of the pool
+            # (never sent otherwise) becomes the initiative that started after the cut-off.
+            late = chosen.pop()
+            late.start_date = cutoff + datetime.timedelta(days=120)
+            late.save(update_fields=["start_date"])
         return chosen, late
 
     def answers(
