@@ -64,6 +64,8 @@ INSTALLED_APPS = [
     "educities.experiences",
     "educities.reviews",
     "educities.awards",
+    "educities.days",
+    "educities.congresses",
 ]
 
 MIDDLEWARE = [

@@ -12,6 +12,8 @@ urlpatterns = [
     path("api/v1/", include("educities.members.api.urls")),
     path("api/v1/", include("educities.reviews.api.urls")),
     path("api/v1/", include("educities.awards.api.urls")),
+    path("api/v1/", include("educities.days.api.urls")),
+    path("api/v1/", include("educities.congresses.api.urls")),
 ]
 
 urlpatterns += i18n_patterns(
@@ -21,7 +23,11 @@ urlpatterns += i18n_patterns(
     path("experiences/", include("educities.experiences.urls")),
     path("award/", include("educities.awards.urls")),
     path("jury/", include("educities.reviews.urls")),
+    path("day/", include("educities.days.urls")),
+    path("events/", include("educities.congresses.urls")),
     path("backoffice/award/", include("educities.awards.urls_staff")),
+    path("backoffice/day/", include("educities.days.urls_staff")),
+    path("backoffice/events/", include("educities.congresses.urls_staff")),
     path("backoffice/", include("educities.members.backoffice_urls")),
     path("accounts/", include("educities.accounts.urls")),
     path("accounts/", include("allauth.urls")),

@@ -1,18 +1,4 @@
-from functools import cache
-from zoneinfo import available_timezones
+# The validator moved to core (cities, events and the award store time zones); migrations name this path.
+from educities.core.time_zones import validate_time_zone
 
-from django.core.exceptions import ValidationError
-from django.utils.translation import gettext_lazy as _
-
-
-@cache
-def _time_zones() -> frozenset[str]:
-    # Reading the system's zone files takes a while; they do not change while the process runs.
-    return frozenset(available_timezones())
-
-
-def validate_time_zone(value: str) -> None:
-    if value not in _time_zones():
-        raise ValidationError(
-            _("“%(value)s” is not a time zone (for example Europe/Madrid)."), params={"value": value}
-        )
+__all__ = ["validate_time_zone"]

@@ -14,16 +14,28 @@ logger = logging.getLogger(__name__)
 
 
 @task()
-def task_email_send(*, recipients: list[str], subject: str, body: str, language: str = "en") -> int:
+def task_email_send(
+    *,
+    recipients: list[str],
+    subject: str,
+    body: str,
+    language: str = "en",
+    attachments: list[dict[str, str]] | None = None,
+) -> int:
     """Send the same message to each recipient separately, over one connection.
 
     One message per recipient: a city's contact never sees the addresses of its editors or of the
-    Secretariat (and the other way round).
+    Secretariat (and the other way round). ``attachments`` are text files (an iCal invitation...):
+    ``{"filename": ..., "content": ..., "mimetype": ...}`` each, so the task's arguments stay JSON.
     """
-    messages = [
-        EmailMessage(subject=subject, body=body, from_email=settings.DEFAULT_FROM_EMAIL, to=[recipient])
-        for recipient in recipients
-    ]
+    messages = []
+    for recipient in recipients:
+        message = EmailMessage(
+            subject=subject, body=body, from_email=settings.DEFAULT_FROM_EMAIL, to=[recipient]
+        )
+        for attachment in attachments or []:
+            message.attach(attachment["filename"], attachment["content"], attachment["mimetype"])
+        messages.append(message)
     if not messages:
         return 0
     with get_connection(fail_silently=False) as connection:

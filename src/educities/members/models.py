@@ -11,6 +11,7 @@ from django_countries import countries
 from django_countries.fields import CountryField
 
 from educities.core.models import TimestampedModel
+from educities.core.time_zones import validate_time_zone
 from educities.core.validators import validate_city_population, validate_no_control_characters
 from educities.members.enums import (
     POPULATION_BAND_LIMITS,
@@ -74,6 +75,13 @@ class City(TimestampedModel):
     region = models.CharField(_("region"), max_length=120, blank=True)
     latitude = models.FloatField(_("latitude"))
     longitude = models.FloatField(_("longitude"))
+    time_zone = models.CharField(
+        _("time zone"),
+        max_length=64,
+        blank=True,
+        validators=[validate_time_zone],
+        help_text=_("IANA name, for example Europe/Madrid: the city's activities are entered in it."),
+    )
     population = models.PositiveIntegerField(_("population"), validators=[validate_city_population])
     population_band = models.GeneratedField(
         expression=_population_band_expression,

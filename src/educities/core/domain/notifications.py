@@ -15,11 +15,22 @@ def email_subject_safe(subject: str) -> str:
     return _SUBJECT_BREAKS.sub(" ", str(subject)).strip()
 
 
-def email_notify_on_commit(*, recipients: list[str], subject: str, body: str, language: str = "en") -> None:
+def email_notify_on_commit(
+    *,
+    recipients: list[str],
+    subject: str,
+    body: str,
+    language: str = "en",
+    attachments: list[dict[str, str]] | None = None,
+) -> None:
+    """Queue the message once the transaction commits; ``attachments`` as ``task_email_send`` takes them."""
     recipients = sorted({r for r in recipients if r})
     if not recipients:
         return
     subject = email_subject_safe(subject)
+    extra = {"attachments": attachments} if attachments else {}
     transaction.on_commit(
-        lambda: task_email_send.enqueue(recipients=recipients, subject=subject, body=body, language=language)
+        lambda: task_email_send.enqueue(
+            recipients=recipients, subject=subject, body=body, language=language, **extra
+        )
     )

@@ -132,6 +132,7 @@ class DemoCity:
     longitude: float
     population: int
     admin1: str = ""
+    time_zone: str = ""
 
 
 FALLBACKS[("PT", "Torres Vedras")] = DemoCity(
@@ -142,6 +143,7 @@ FALLBACKS[("PT", "Torres Vedras")] = DemoCity(
     longitude=-9.26,
     population=80_000,
     admin1="14",
+    time_zone="Europe/Lisbon",
 )
 
 
@@ -154,6 +156,7 @@ def _city(data: dict) -> DemoCity:
         longitude=round(float(data["longitude"]), 5),
         population=int(data["population"]),
         admin1=str(data.get("admin1code") or ""),
+        time_zone=str(data.get("timezone") or ""),
     )
 
 

@@ -540,6 +540,7 @@ class _DemoLoader:
                     longitude=demo.longitude,
                     population=demo.population,
                     geonames_id=demo.geonames_id,
+                    time_zone=demo.time_zone,
                     membership_status=MembershipStatus.MEMBER,
                     member_since=member_since,
                     ratified_at=assembly,

@@ -1,0 +1,3 @@
+"""Congresses in the REST API (included under /api/v1/ beside the other apps')."""
+
+urlpatterns: list = []

@@ -1,0 +1,3 @@
+"""urls_staff_calls: see docs/events.md for who owns it."""
+
+urlpatterns: list = []

@@ -1,0 +1,4 @@
+"""The Secretariat's International Day pages, under /<language>/backoffice/day/."""
+
+app_name = "days_staff"
+urlpatterns: list = []
