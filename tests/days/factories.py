@@ -5,13 +5,27 @@ the world around them. Times are aware; an activity's ``time_zone`` defaults to 
 """
 
 import datetime
+import io
 from zoneinfo import ZoneInfo
 
 import factory
+from django.core.files.uploadedfile import SimpleUploadedFile
+from PIL import Image
 
 from educities.days.enums import ActivityFormat, ActivityKind, ActivityStatus
 from educities.days.models import Activity, ActivityPhoto, Campaign
 from tests.factories import CityFactory
+
+
+def image_bytes(image_format: str = "PNG") -> bytes:
+    """A small real image (PNG, JPEG, WEBP...) written by Pillow."""
+    buffer = io.BytesIO()
+    Image.new("RGB", (4, 4), (200, 30, 30)).save(buffer, format=image_format)
+    return buffer.getvalue()
+
+
+def image_upload(name: str = "photo.png", image_format: str = "PNG") -> SimpleUploadedFile:
+    return SimpleUploadedFile(name, image_bytes(image_format))
 
 
 def day_moment(year: int, hour: int = 17, *, zone: str = "Europe/Madrid", day: int = 30, month: int = 11):

@@ -419,7 +419,7 @@ class Proposal(TimestampedModel):
     )
     language = models.CharField(_("language"), max_length=8, choices=OFFICIAL_LANGUAGE_CHOICES)
     title = models.CharField(_("title"), max_length=255, validators=[validate_no_control_characters])
-    summary = models.TextField(_("summary"), validators=[validate_no_control_characters])
+    summary = models.TextField(_("summary"))
     speakers = models.TextField(_("speakers"), blank=True, help_text=_("One per line: name, position."))
     experience = models.ForeignKey(
         "experiences.Experience",
@@ -472,7 +472,7 @@ class Bid(TimestampedModel):
     proposed_theme = models.CharField(
         _("proposed theme"), max_length=255, blank=True, validators=[validate_no_control_characters]
     )
-    statement = models.TextField(_("why this city"), validators=[validate_no_control_characters])
+    statement = models.TextField(_("why this city"))
     venue = models.CharField(
         _("proposed venue"), max_length=200, blank=True, validators=[validate_no_control_characters]
     )

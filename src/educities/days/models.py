@@ -100,7 +100,7 @@ class Activity(TimestampedModel):
     )
     language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES, default="en")
     title = models.CharField(_("title"), max_length=200, validators=[validate_no_control_characters])
-    description = models.TextField(_("description"), validators=[validate_no_control_characters])
+    description = models.TextField(_("description"))
     kind = models.CharField(_("type"), max_length=24, choices=ActivityKind.choices)
     format = models.CharField(
         _("format"), max_length=16, choices=ActivityFormat.choices, default=ActivityFormat.IN_PERSON

@@ -27,7 +27,7 @@ class Migration(migrations.Migration):
                 ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
                 ('language', models.CharField(choices=[('en', 'English'), ('fr', 'French'), ('es', 'Spanish'), ('pt', 'Portuguese'), ('ca', 'Catalan')], default='en', max_length=8, verbose_name='language')),
                 ('title', models.CharField(max_length=200, validators=[educities.core.validators.validate_no_control_characters], verbose_name='title')),
-                ('description', models.TextField(validators=[educities.core.validators.validate_no_control_characters], verbose_name='description')),
+                ('description', models.TextField(verbose_name='description')),
                 ('kind', models.CharField(choices=[('exhibition', 'Exhibition'), ('debate', 'Debate or round table'), ('workshop', 'Workshop'), ('walk', 'Walk or route'), ('children_council', "Children's council"), ('festival', 'Festival or celebration'), ('conference', 'Conference or talk'), ('screening', 'Film screening'), ('sport', 'Sport or play'), ('institutional', 'Institutional act'), ('other', 'Other')], max_length=24, verbose_name='type')),
                 ('format', models.CharField(choices=[('in_person', 'In person'), ('online', 'Online'), ('hybrid', 'In person and online')], default='in_person', max_length=16, verbose_name='format')),
                 ('starts_at', models.DateTimeField(verbose_name='starts')),
