@@ -98,3 +98,6 @@ BID_STEPS: dict[str, tuple[frozenset[str], str]] = {
     "withdraw": (frozenset({BidStatus.DRAFT, BidStatus.SUBMITTED}), BidStatus.WITHDRAWN),
 }
 DECIDED_BID_STATES = frozenset({BidStatus.ACCEPTED, BidStatus.DECLINED})
+
+# Words that are URLs of their own under /events/: an event may not take them as its slug.
+RESERVED_EVENT_SLUGS = frozenset({"new", "bids", "proposals", "registrations"})

@@ -100,6 +100,21 @@ def test_event_create_title_without_latin_letters_gets_a_generic_slug(staff, cit
     assert event.slug == "event"
 
 
+def test_event_create_title_that_is_a_reserved_word_gets_a_numbered_slug(staff, city):
+    event = _create(staff, city, title="New")
+
+    assert event.slug == "new-2"
+
+
+@pytest.mark.parametrize("slug", ["new", "bids", "proposals", "registrations"])
+def test_event_create_refuses_a_slug_that_is_a_page_of_its_own(staff, city, slug):
+    with pytest.raises(EventInvalid) as caught:
+        _create(staff, city, slug=slug)
+
+    assert set(caught.value.errors) == {"slug"}
+    assert Event.objects.count() == 0
+
+
 def test_event_create_keeps_a_given_slug(staff, city):
     event = _create(staff, city, slug="congress-2026")
 

@@ -32,7 +32,13 @@ from educities.congresses.domain.common import (
     lock,
     require,
 )
-from educities.congresses.enums import OFFICIAL_LANGUAGES, EventFormat, EventKind, SessionKind
+from educities.congresses.enums import (
+    OFFICIAL_LANGUAGES,
+    RESERVED_EVENT_SLUGS,
+    EventFormat,
+    EventKind,
+    SessionKind,
+)
 from educities.congresses.models import (
     EVENT_TEXT_FIELDS,
     Event,
@@ -242,6 +248,8 @@ def _event_checks(event: Event) -> None:
 
 
 def _slug_free(slug: str, *, exclude_pk=None) -> bool:
+    if slug in RESERVED_EVENT_SLUGS:
+        return False
     taken = Event.objects.filter(slug=slug)
     if exclude_pk is not None:
         taken = taken.exclude(pk=exclude_pk)

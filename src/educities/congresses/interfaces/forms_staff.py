@@ -23,7 +23,14 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from educities.congresses.domain.queries import registrations_list
-from educities.congresses.enums import EventFormat, EventKind, FeeStatus, RegistrationStatus, SessionKind
+from educities.congresses.enums import (
+    RESERVED_EVENT_SLUGS,
+    EventFormat,
+    EventKind,
+    FeeStatus,
+    RegistrationStatus,
+    SessionKind,
+)
 from educities.congresses.models import (
     CODE_ALPHABET,
     OFFICIAL_LANGUAGE_CHOICES,
@@ -73,7 +80,6 @@ SEARCH_MAX_CHARS = 100
 CODE_MAX_CHARS = 12
 CHOICES_MAX = 30
 # Words of the site's addresses under /events/ and /backoffice/events/ that an event's slug would hide.
-RESERVED_SLUGS = frozenset({"new", "bids", "proposals", "registrations"})
 
 FEE_CHOICES = [
     (FeeStatus.PAID.value, FeeStatus.PAID.label),
@@ -284,7 +290,7 @@ class EventForm(forms.Form):
 
     def clean_slug(self):
         slug = self.cleaned_data.get("slug") or ""
-        if slug in RESERVED_SLUGS:
+        if slug in RESERVED_EVENT_SLUGS:
             raise ValidationError(
                 _("“%(slug)s” is the address of another page: choose another one.") % {"slug": slug}
             )
