@@ -51,6 +51,12 @@
         if (isNaN(date.getTime())) {
           return;
         }
+        // Another zone name with the same clock at that moment (Lyon and Madrid) needs no second time.
+        var clock = { day: "numeric", month: "numeric", hour: "2-digit", minute: "2-digit" };
+        var theirs = format(date, Object.assign({ timeZone: element.getAttribute("data-zone") }, clock));
+        if (theirs && theirs === format(date, clock)) {
+          return;
+        }
         var text = format(date, WHEN);
         if (!text) {
           return;
