@@ -264,6 +264,7 @@ SPECTACULAR_SETTINGS = {
         "NetworkKindEnum": "educities.members.enums.NetworkKind",
         "NetworkRoleEnum": "educities.members.enums.NetworkRole",
         "AwardEditionPhaseEnum": "educities.awards.enums.EditionPhase",
+        "DayActivityKindEnum": "educities.days.enums.ActivityKind",
     },
 }
 

@@ -58,6 +58,7 @@ def test_notification_never_shows_a_recipient_the_others(django_capture_on_commi
         ("Granollers\nBcc: victim@example.org: Member", "Granollers Bcc: victim@example.org: Member"),
         ("\tGran\x07\x00ollers \u2028: Member\r\n", "Gran ollers : Member"),
         ("Granollers  \x85  :   Member", "Granollers : Member"),
+        ("Granollers\u00a0: membre\u202f!", "Granollers\u00a0: membre\u202f!"),
     ],
 )
 def test_email_subject_safe_collapses_line_breaks_and_controls(subject, expected):

@@ -115,7 +115,7 @@ def test_badge_pdf_is_in_the_participants_language(registration):
     with translation.override("fr"):
         first = formats.date_format(datetime.date(2030, 11, 4), "DATE_FORMAT")
     assert "Congrès des villes éducatrices" in lines
-    assert any(line.startswith(first) for line in lines)
+    assert any(first in line for line in lines)
     assert translation.get_language() == "en"
 
 

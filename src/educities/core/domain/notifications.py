@@ -6,8 +6,9 @@ from django.db import transaction
 
 from educities.core.tasks import task_email_send
 
-# Any run of whitespace or control characters (CR, LF, TAB, BEL, NUL, line separators...).
-_SUBJECT_BREAKS = re.compile(r"[\s\x00-\x1f\x7f-\x9f\u2028\u2029]+")
+# Any run of whitespace or control characters (CR, LF, TAB, BEL, NUL, line separators...), except the
+# no-break spaces French typography puts before ":" (they break no header and belong to the text).
+_SUBJECT_BREAKS = re.compile(r"(?:[^\S\u00a0\u202f]|[\x00-\x1f\x7f-\x9f\u2028\u2029])+")
 
 
 def email_subject_safe(subject: str) -> str:

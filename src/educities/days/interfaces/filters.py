@@ -22,6 +22,8 @@ import django_filters
 from django import forms
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
 
 from educities.days.domain.queries import AgendaFilters, agenda_filter
 from educities.days.enums import ActivityKind
@@ -36,18 +38,23 @@ FORMAT_CHOICES = (
 FILTER_PARAMETERS = ("q", "country", "network", "kind", "date", "format", "city")
 
 
+@extend_schema_field(OpenApiTypes.STR)
+class _KeyChoiceFilter(django_filters.ModelChoiceFilter):
+    """An object chosen by its code or slug: a string in the API schema."""
+
+
 class ActivityFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(
         label=_("Words in the title"), max_length=100, method="filter_nothing", strip=True
     )
-    country = django_filters.ModelChoiceFilter(
+    country = _KeyChoiceFilter(
         label=_("Country"),
         queryset=Country.objects.all(),
         to_field_name="code",
         empty_label=_("All countries"),
         method="filter_nothing",
     )
-    network = django_filters.ModelChoiceFilter(
+    network = _KeyChoiceFilter(
         label=_("Network"),
         queryset=Network.objects.order_by("name"),
         to_field_name="slug",

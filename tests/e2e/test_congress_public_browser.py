@@ -18,7 +18,7 @@ from tests.congresses.factories import (
     SpeakerFactory,
     event_moment,
 )
-from tests.e2e.conftest import axe_serious_violations, browser  # noqa: F401
+from tests.e2e.conftest import axe_serious_violations
 from tests.e2e.helpers import sign_in, verified_user
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -32,7 +32,7 @@ def _empty_cache():
 
 
 @pytest.fixture
-def context_factory(browser):  # noqa: F811
+def context_factory(browser):
     contexts = []
 
     def make(*, time_zone: str = "Europe/Lisbon", width: int = 1280):

@@ -12,7 +12,7 @@ from educities.days.models import Activity
 from educities.members.domain.roles import role_grant_city_editor
 from tests.days.factories import ActivityFactory, ActivityPhotoFactory
 from tests.days.views.test_city_support import cast
-from tests.e2e.conftest import axe_serious_violations, browser, page, page_factory  # noqa: F401
+from tests.e2e.conftest import axe_serious_violations
 from tests.e2e.helpers import sign_in, verified_user
 from tests.factories import CityFactory, CountryFactory
 
@@ -28,7 +28,7 @@ def _editor_world():
     return the_cast, editor
 
 
-def test_place_picker_sets_the_coordinates_and_registers_the_activity(live_server, page):  # noqa: F811
+def test_place_picker_sets_the_coordinates_and_registers_the_activity(live_server, page):
     _the_cast, editor = _editor_world()
     base = live_server.url
     sign_in(page, base, editor)
@@ -61,7 +61,7 @@ def test_place_picker_sets_the_coordinates_and_registers_the_activity(live_serve
     assert activity.time_zone == "Europe/Madrid"
 
 
-def test_activity_form_works_without_javascript(live_server, page_factory):  # noqa: F811
+def test_activity_form_works_without_javascript(live_server, page_factory):
     _the_cast, editor = _editor_world()
     base = live_server.url
     context_page = page_factory()
@@ -89,7 +89,7 @@ PAGES = {
 
 
 @pytest.mark.parametrize("lang", ["en", "es"])
-def test_day_pages_pass_axe(live_server, page_factory, time_machine, lang):  # noqa: F811
+def test_day_pages_pass_axe(live_server, page_factory, time_machine, lang):
     time_machine.move_to(AFTER_THE_DAY, tick=True)
     the_cast, editor = _editor_world()
     staff = verified_user(staff=True)
