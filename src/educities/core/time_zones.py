@@ -1,7 +1,8 @@
 """Time zones: the validator of IANA names used by every model that stores one."""
 
+import datetime
 from functools import cache
-from zoneinfo import available_timezones
+from zoneinfo import ZoneInfo, available_timezones
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
@@ -22,3 +23,16 @@ def validate_time_zone(value: str) -> None:
         raise ValidationError(
             _("“%(value)s” is not a time zone (for example Europe/Madrid)."), params={"value": value}
         )
+
+
+def is_ambiguous_or_missing(value: datetime.datetime, zone: ZoneInfo) -> bool:
+    """True when a change of clock makes the naive ``value`` happen twice or never in ``zone``."""
+    first, second = value.replace(tzinfo=zone, fold=0), value.replace(tzinfo=zone, fold=1)
+    return first.utcoffset() != second.utcoffset()
+
+
+def in_zone(value: datetime.datetime | None, time_zone: str) -> datetime.datetime | None:
+    """An aware date-time as the naive wall-clock time of ``time_zone`` (what an input shows)."""
+    if value is None:
+        return None
+    return value.astimezone(ZoneInfo(time_zone)).replace(tzinfo=None)

@@ -17,6 +17,7 @@ from django.utils.translation import pgettext_lazy
 from educities.awards.enums import ApplicationStatus
 from educities.awards.models import OFFICIAL_LANGUAGE_CHOICES, Edition, EditionQuestion
 from educities.awards.validators import validate_time_zone
+from educities.core.time_zones import in_zone, is_ambiguous_or_missing
 from educities.core.validators import validate_no_control_characters
 from educities.members.domain.queries import cities_members
 from educities.members.models import City
@@ -126,19 +127,6 @@ class DateInputField(forms.DateField):
 class CityChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, obj: City) -> str:
         return f"{obj.name} ({obj.country.name})"
-
-
-def is_ambiguous_or_missing(value: datetime.datetime, zone: ZoneInfo) -> bool:
-    """True when a change of clock makes ``value`` happen twice or never in ``zone``."""
-    first, second = value.replace(tzinfo=zone, fold=0), value.replace(tzinfo=zone, fold=1)
-    return first.utcoffset() != second.utcoffset()
-
-
-def in_zone(value: datetime.datetime | None, time_zone: str) -> datetime.datetime | None:
-    """An aware date-time as the naive wall-clock time of ``time_zone`` (what the input shows)."""
-    if value is None:
-        return None
-    return value.astimezone(ZoneInfo(time_zone)).replace(tzinfo=None)
 
 
 class EditionForm(forms.Form):

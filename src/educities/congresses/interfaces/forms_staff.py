@@ -41,7 +41,7 @@ from educities.congresses.models import (
     Room,
     Session,
 )
-from educities.core.time_zones import validate_time_zone
+from educities.core.time_zones import in_zone, is_ambiguous_or_missing, validate_time_zone
 from educities.core.validators import validate_no_control_characters
 from educities.members.models import City, Network
 
@@ -159,19 +159,6 @@ class TimeInputField(forms.TimeField):
 class CityChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, obj: City) -> str:
         return f"{obj.name} ({obj.country.name})"
-
-
-def is_ambiguous_or_missing(value: datetime.datetime, zone: ZoneInfo) -> bool:
-    """True when a change of clock makes the naive ``value`` happen twice or never in ``zone``."""
-    first, second = value.replace(tzinfo=zone, fold=0), value.replace(tzinfo=zone, fold=1)
-    return first.utcoffset() != second.utcoffset()
-
-
-def in_zone(value: datetime.datetime | None, time_zone: str) -> datetime.datetime | None:
-    """An aware date-time as the naive wall-clock time of ``time_zone`` (what the input shows)."""
-    if value is None:
-        return None
-    return value.astimezone(ZoneInfo(time_zone)).replace(tzinfo=None)
 
 
 def _wall_time_problem(value: datetime.datetime, zone_name: str) -> str:
